@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Sigma.Portal.Data.Accounts;
+
+/// <summary>
+/// A portal account. The login name people type is <see cref="IdentityUser{TKey}.Email"/>; the Identity user name is
+/// derived from email and account type, because one email address may carry both an employee and an employer account.
+/// </summary>
+public sealed class PortalUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+
+    public AccountType AccountType { get; set; }
+
+    /// <summary>The client company, for employer accounts.</summary>
+    public string? Organisation { get; set; }
+
+    /// <summary>"nl" or "en": the language of the portal and of the emails this account receives.</summary>
+    public string PreferredLanguage { get; set; } = "nl";
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>When the person chose their password; null while the invitation is open.</summary>
+    public DateTime? ActivatedUtc { get; set; }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sigma.Portal.Data.Accounts;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.AccountType).HasConversion<string>().HasMaxLength(20);
+        builder.Property(u => u.Organisation).HasMaxLength(200);
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(5).IsRequired();
+
+        // One account per email and type: the same address may hold an Employee and an Employer account.
+        builder.HasIndex(u => new { u.NormalizedEmail, u.AccountType }).IsUnique();
+        builder.HasIndex(u => u.DisplayName);
+        builder.HasIndex(u => u.Organisation);
+        builder.HasIndex(u => u.CreatedUtc);
+    }
+}

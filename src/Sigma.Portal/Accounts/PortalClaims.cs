@@ -1,0 +1,13 @@
+namespace Sigma.Portal.Accounts;
+
+/// <summary>The claims and role names the portal puts on a signed-in account.</summary>
+public static class PortalClaims
+{
+    public const string AdministratorRole = "Administrator";
+
+    public const string DisplayName = "sigma:display_name";
+
+    public const string AccountType = "sigma:account_type";
+
+    public const string Language = "sigma:language";
+}

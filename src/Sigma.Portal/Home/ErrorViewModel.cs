@@ -1,0 +1,10 @@
+namespace Sigma.Portal.Home;
+
+/// <summary>What an error page shows: a status and a text chosen for it, never anything from the failure itself.</summary>
+public sealed record ErrorViewModel(int StatusCode)
+{
+    private static readonly int[] Described = [400, 403, 404, 405, 429, 500, 503];
+
+    /// <summary>The resource key prefix: "Error.404", or "Error.Other" for a status without its own text.</summary>
+    public string TextKey => Described.Contains(StatusCode) ? $"Error.{StatusCode:D}" : "Error.Other";
+}

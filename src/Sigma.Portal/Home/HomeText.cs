@@ -1,0 +1,4 @@
+namespace Sigma.Portal.Home;
+
+/// <summary>Texts of the home page (HomeText.nl.resx, HomeText.en.resx).</summary>
+public sealed class HomeText;

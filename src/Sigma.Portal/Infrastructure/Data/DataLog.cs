@@ -1,0 +1,14 @@
+namespace Sigma.Portal.Infrastructure.Data;
+
+/// <summary>Log messages of the database infrastructure; event ids 9100-9199.</summary>
+internal static partial class DataLog
+{
+    [LoggerMessage(9101, LogLevel.Information, "Applying database migrations ({Provider})")]
+    public static partial void Migrating(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(9102, LogLevel.Information, "Database is up to date ({Provider})")]
+    public static partial void Migrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(9103, LogLevel.Information, "Database:MigrateOnStartup is false; migrations are left to the operator")]
+    public static partial void MigrationSkipped(ILogger logger);
+}

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Data;
+
+namespace Sigma.Portal.Infrastructure.Data;
+
+/// <summary>
+/// Brings the database up to date before the portal serves requests. EF Core takes a database-wide migration lock
+/// (a lock table on SQLite, <c>sp_getapplock</c> on SQL Server), so instances that start together wait for each other
+/// instead of applying a migration twice.
+/// </summary>
+public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.MigrateOnStartup)
+        {
+            DataLog.MigrationSkipped(logger);
+            return;
+        }
+
+        await MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            CreateSqliteFolder(settings.ConnectionString!);
+        }
+
+        DataLog.Migrating(logger, settings.Provider);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets readers and one writer work at once, which several instances and the outbox need.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        DataLog.Migrated(logger, settings.Provider);
+    }
+
+    private static void CreateSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

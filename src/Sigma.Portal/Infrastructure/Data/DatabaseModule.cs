@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Data;
+
+namespace Sigma.Portal.Infrastructure.Data;
+
+internal static class DatabaseModule
+{
+    public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations();
+        services.AddSingleton<DatabaseOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<DatabaseOptions>>(sp => sp.GetRequiredService<DatabaseOptionsSetup>());
+        services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<DatabaseOptionsSetup>());
+
+        services.AddDbContextPool<PortalDbContext>((sp, options) =>
+            DatabaseProviders.Use(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        // Registered first among the hosted services: everything after it may assume an up-to-date schema.
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        return builder;
+    }
+}

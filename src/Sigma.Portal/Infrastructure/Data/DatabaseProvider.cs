@@ -1,0 +1,7 @@
+namespace Sigma.Portal.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

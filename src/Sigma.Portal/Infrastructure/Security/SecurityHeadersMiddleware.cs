@@ -1,0 +1,44 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Sigma.Portal.Infrastructure.Security;
+
+/// <summary>
+/// Sets the security headers on every response — pages, static files, redirects, health and error pages — when the
+/// response starts, so no handler can forget them and the exception handler's header reset cannot drop them.
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+{
+    /// <summary>Only our own files: no inline script or style, no plug-ins, no framing, forms post only to us.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
+        "object-src 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.OnStarting(static state =>
+        {
+            Apply(((HttpContext)state).Response.Headers);
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    }
+
+    private static void Apply(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        // Activation and reset links carry a token in the URL: never hand it to another site.
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+        // Pages carry personal data and one-time material; static files set their own caching before this runs.
+        if (!headers.ContainsKey(HeaderNames.CacheControl))
+        {
+            headers.CacheControl = "no-store";
+        }
+    }
+}

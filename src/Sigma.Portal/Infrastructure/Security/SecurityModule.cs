@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Sigma.Portal.Infrastructure.Security;
+
+internal static class SecurityModule
+{
+    public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var cookies = new PortalCookies(secure: !builder.Environment.IsDevelopment());
+        services.AddSingleton(cookies);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        services.Configure<CookiePolicyOptions>(options =>
+        {
+            options.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            options.Secure = cookies.SecurePolicy;
+            options.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = cookies.Antiforgery;
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.FormFieldName = "__RequestVerificationToken";
+            // The security headers middleware sends DENY (and frame-ancestors 'none') on every response.
+            options.SuppressXFrameOptionsHeader = true;
+        });
+
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        services.AddOptionsWithValidateOnStart<ProxyOptions>().BindConfiguration(ProxyOptions.Section);
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = 1;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in proxies.Value.KnownNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
+        // Without an explicit AllowedHosts only the public host name is accepted, so a forged Host is refused.
+        services.AddOptions<HostFilteringOptions>().Configure<IOptions<PortalOptions>, IConfiguration>((hosts, portal, configuration) =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]) && portal.Value.PublicBaseUrl is { } url)
+            {
+                hosts.AllowedHosts = [url.IdnHost];
+            }
+        });
+
+        return builder;
+    }
+
+    /// <summary>The outermost middleware: proxies, headers, transport security and the error pages.</summary>
+    public static WebApplication UsePortalSecurity(this WebApplication app)
+    {
+        // Forwarded headers only when proxies are configured: with empty lists the middleware would trust anyone.
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Any)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseCookiePolicy();
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Sigma.Portal.Tests.Infrastructure;
+using Sigma.Portal.Tests.Security;
+
+namespace Sigma.Portal.Tests.Home;
+
+public sealed class ErrorPageTests(ErrorPageTests.FailingPortal app) : IClassFixture<ErrorPageTests.FailingPortal>
+{
+    [Fact]
+    public async Task UnknownPage_Is404WithFriendlyLocalisedPage()
+    {
+        var page = await app.NewBrowser().OpenAsync("/no/such/page", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Pagina niet gevonden", page.Text("h1"));
+    }
+
+    [Fact]
+    [Trait("Attack", "InformationDisclosure")]
+    public async Task Failure_InAnAction_Is500RevealingNothingInternal()
+    {
+        var page = await app.NewBrowser().OpenAsync(FailingController.Path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, page.Status);
+        Assert.Equal("Er ging iets mis", page.Text("h1"));
+        Assert.DoesNotContain(FailingController.Secret, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(".cs:line", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(FailingController), page.Html, StringComparison.Ordinal);
+        SecurityHeadersTests.AssertSecurityHeaders(page.Response);
+    }
+
+    /// <summary>The portal plus one action that fails, to see what the error handler shows.</summary>
+    public sealed class FailingPortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+                services.AddControllers().AddApplicationPart(typeof(FailingController).Assembly));
+        }
+    }
+}
+
+[AllowAnonymous]
+public sealed class FailingController : Controller
+{
+    public const string Path = "/test/fail";
+
+    public const string Secret = "Server=db;Password=hunter2";
+
+    [HttpGet(Path)]
+    public IActionResult Fail() => throw new InvalidOperationException($"{Secret} at {Request.Path}");
+}

@@ -1,0 +1,63 @@
+namespace Sigma.Portal.Tests.Infrastructure;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public async Task ProductionStart_WithoutPublicBaseUrl_FailsWithOneLineNamingTheKey()
+    {
+        var result = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(
+            "Configuration error: Portal:PublicBaseUrl is required in Production (for example https://portal.example.nl).",
+            result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task ProductionStart_WithPlainHttpPublicBaseUrl_FailsNamingTheKey()
+    {
+        var result = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__PublicBaseUrl"] = "http://portal.test",
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Portal:PublicBaseUrl must use https in Production.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SqlServerWithoutConnectionString_FailsNamingTheKey()
+    {
+        var result = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__PublicBaseUrl"] = "https://portal.test",
+            ["Database__Provider"] = "SqlServer",
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ConnectionStrings:Portal is required when Database:Provider is SqlServer.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_UnreadableKeyRingCertificate_FailsNamingTheKey()
+    {
+        var result = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__PublicBaseUrl"] = "https://portal.test",
+            ["DataProtection__CertificatePath"] = "/nonexistent/keyring.pfx",
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.StartsWith("Configuration error: DataProtection:CertificatePath", result.Error.Trim(), StringComparison.Ordinal);
+    }
+
+    private static Task<PortalProcess.Result> StartAsync(Dictionary<string, string> environment)
+    {
+        environment["ConnectionStrings__Portal"] = environment.ContainsKey("Database__Provider") ? "" : "Data Source=portal.db";
+        environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        return PortalProcess.RunAsync(environment, [], TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Sigma.Portal.Tests.Infrastructure;
+
+/// <summary>
+/// Uses the portal as a person does: opens pages, fills in the real forms (antiforgery token included) and follows
+/// redirects, keeping its own cookies.
+/// </summary>
+public sealed class PortalBrowser(HttpClient client)
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Client => client;
+
+    public async Task<Page> OpenAsync(string url, CancellationToken ct)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute), ct);
+        return await FollowAsync(response, ct);
+    }
+
+    /// <summary>Fills in the form that matches <paramref name="formSelector"/> and submits it.</summary>
+    public async Task<Page> SubmitAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        var response = await PostFormAsync(page, formSelector, values, ct);
+        return await FollowAsync(response, ct);
+    }
+
+    /// <summary>Submits without following the redirect, to look at the response itself.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
+        {
+            if (input.Type is "hidden" && !values.ContainsKey(input.Name!))
+            {
+                fields.Add(new(input.Name!, input.Value));
+            }
+        }
+
+        fields.AddRange(values);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Url.PathAndQuery;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), content, ct);
+    }
+
+    public async Task<Page> FollowAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        for (var hops = 0; IsRedirect(response.StatusCode); hops++)
+        {
+            if (hops == 10)
+            {
+                throw new InvalidOperationException("Too many redirects.");
+            }
+
+            var location = response.Headers.Location!;
+            response.Dispose();
+            response = await client.GetAsync(location, ct);
+        }
+
+        var html = await response.Content.ReadAsStringAsync(ct);
+        var document = await Parser.ParseDocumentAsync(html, ct);
+        return new Page(response, document, html);
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.Redirect or HttpStatusCode.RedirectMethod or HttpStatusCode.MovedPermanently
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Sigma.Portal.Tests.Infrastructure;
+
+/// <summary>Runs the portal as its own process, as an operator would, to see what it prints and how it exits.</summary>
+public static class PortalProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = TestFolder.Create(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sigma.Portal.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var result = new Result(process.ExitCode, await output, await error);
+        TestFolder.Delete(start.WorkingDirectory);
+        return result;
+    }
+}
