@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Data.Email;
+using Sigma.Portal.Data.Security;
 
 namespace Sigma.Portal.Data;
 
@@ -13,6 +15,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityUserContext<PortalUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<PortalSecret> PortalSecrets => Set<PortalSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Email;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Infrastructure.DataProtection;
@@ -9,22 +9,31 @@ using Sigma.Portal.Localisation;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var commandLine = CommandLine.Parse(args);
+    var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
     builder.AddPortalCore()
         .AddPortalDatabase()
         .AddPortalDataProtection()
         .AddPortalSecurity()
         .AddPortalLocalisation()
         .AddPortalMvc(typeof(SharedText))
+        .AddEmail()
         .AddAccounts();
+    builder.Services.AddPortalRateLimits();
 
     var app = builder.Build();
+    if (commandLine.Command is not null)
+    {
+        return await app.RunCommandAsync(commandLine);
+    }
+
     app.UsePortalSecurity();
     app.UsePortalStaticFiles();
     app.UseRouting();
     app.UseRequestLocalization();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
     app.MapControllers();
     app.MapHealthChecks("/health").AllowAnonymous();
     // An unknown address is a plain 404 for everyone, rendered by the status code pages.
@@ -36,10 +45,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is OptionsValidationException or ConfigurationException)
+catch (Exception e) when (ConfigurationException.ProblemsIn(e) is { Count: > 0 } problems)
 {
     // A bad deployment fails on boot with the keys to fix, not with a stack trace.
-    var failures = e is OptionsValidationException validation ? validation.Failures : [e.Message];
-    await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", failures));
+    await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", problems));
     return 1;
 }

@@ -22,4 +22,12 @@ public sealed class PortalUser : IdentityUser<Guid>
 
     /// <summary>When the person chose their password; null while the invitation is open.</summary>
     public DateTime? ActivatedUtc { get; set; }
+
+    public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>
+    /// Lockouts since the last successful sign-in; each one lasts twice as long as the one before, so a guessing
+    /// attack slows down further and further without locking the person out for good.
+    /// </summary>
+    public int ConsecutiveLockouts { get; set; }
 }

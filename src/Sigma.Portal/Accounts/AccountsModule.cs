@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts;
@@ -11,23 +15,58 @@ internal static class AccountsModule
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations();
         services.AddIdentityCore<PortalUser>(options =>
             {
                 // The Identity user name is derived from email and account type; people sign in with their email.
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "";
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedEmail = false;
+                // PasswordPolicy holds the rules; Identity's composition rules stay off.
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
-            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+        services.RemoveAll<IPasswordValidator<PortalUser>>();
+        services.AddSingleton<IPasswordValidator<PortalUser>>(sp => sp.GetRequiredService<PasswordPolicy>());
+        services.Configure<PasswordHasherOptions>(options =>
+        {
+            options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            options.IterationCount = PortalPasswordHasher.Iterations;
+        });
+        services.AddSingleton<IPasswordHasher<PortalUser>, PortalPasswordHasher>();
+        // Every request re-reads the security stamp, so a password change or reset ends other sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<AccountLinks>();
+        services.AddScoped<AccountTokens>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<AccountCreator>();
+        services.AddScoped<LockoutCounter>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<AccountChoice>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<PasswordSetup>();
+        services.AddScoped<LinkRequests>();
+        services.AddSingleton<IPortalCommand, CreateAdminCommand>();
+        services.AddOptions<CookieTempDataProviderOptions>().Configure<PortalCookies>((options, cookies) =>
+        {
+            options.Cookie.Name = cookies.TempData;
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<PortalCookies>((options, cookies) =>
             {
                 options.Cookie.Name = cookies.Session;

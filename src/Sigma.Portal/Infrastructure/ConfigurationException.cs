@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Sigma.Portal.Infrastructure;
 
 /// <summary>A setting that makes the portal unable to start; the message names the configuration key to fix.</summary>
@@ -16,4 +18,17 @@ public sealed class ConfigurationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// The configuration problems behind a failed start (options validation, possibly several at once, or this
+    /// exception); empty when the failure is something else.
+    /// </summary>
+    public static IReadOnlyList<string> ProblemsIn(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        ConfigurationException configuration => [configuration.Message],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => ProblemsIn(e).Count > 0) =>
+            [.. aggregate.InnerExceptions.SelectMany(ProblemsIn)],
+        _ => [],
+    };
 }

@@ -19,6 +19,7 @@ internal static class LocalisationModule
             options.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = cookies.Language }];
         });
         builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, LocalisedBindingMessages>();
+        builder.Services.AddSingleton<DisplayTexts>();
         return builder;
     }
 }

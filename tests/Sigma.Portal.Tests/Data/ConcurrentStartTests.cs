@@ -12,6 +12,8 @@ public sealed class ConcurrentStartTests
         var folder = TestFolder.Create();
         await using var first = PortalFactory.OnFolder(folder);
         await using var second = PortalFactory.OnFolder(folder);
+        await first.InitializeAsync();
+        await second.InitializeAsync();
 
         // Both hosts start (and migrate) in parallel on an empty database file.
         var clients = await Task.WhenAll(Task.Run(first.CreateClient, ct), Task.Run(second.CreateClient, ct));

@@ -5,12 +5,23 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task ProductionStart_WithoutPublicBaseUrl_FailsWithOneLineNamingTheKey()
     {
-        var result = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        var result = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Smtp__Host"] = "127.0.0.1" });
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Equal(
             "Configuration error: Portal:PublicBaseUrl is required in Production (for example https://portal.example.nl).",
             result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task ProductionStart_WithSeveralKeysMissing_NamesEachOnOneLine()
+    {
+        var result = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.NotEqual(0, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Portal:PublicBaseUrl", line, StringComparison.Ordinal);
+        Assert.Contains("Smtp:Host", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -20,6 +31,7 @@ public sealed class ConfigurationTests
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Portal__PublicBaseUrl"] = "http://portal.test",
+            ["Smtp__Host"] = "127.0.0.1",
         });
 
         Assert.NotEqual(0, result.ExitCode);
@@ -33,6 +45,7 @@ public sealed class ConfigurationTests
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Portal__PublicBaseUrl"] = "https://portal.test",
+            ["Smtp__Host"] = "127.0.0.1",
             ["Database__Provider"] = "SqlServer",
         });
 
@@ -47,6 +60,7 @@ public sealed class ConfigurationTests
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Portal__PublicBaseUrl"] = "https://portal.test",
+            ["Smtp__Host"] = "127.0.0.1",
             ["DataProtection__CertificatePath"] = "/nonexistent/keyring.pfx",
         });
 

@@ -34,12 +34,30 @@ public sealed class PortalBrowser(HttpClient client)
         ArgumentNullException.ThrowIfNull(values);
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
+        // What a browser sends: every named field with its current value, unless the test types something else.
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
+        foreach (var element in form.Elements)
         {
-            if (input.Type is "hidden" && !values.ContainsKey(input.Name!))
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || values.ContainsKey(name) || element.HasAttribute("disabled"))
             {
-                fields.Add(new(input.Name!, input.Value));
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
+                    fields.Add(new(name, box.Value));
+                    break;
+                case IHtmlInputElement { Type: not ("checkbox" or "radio" or "submit" or "button" or "image" or "reset" or "file") } input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                case IHtmlSelectElement select when select.SelectedOptions.Length > 0:
+                    fields.Add(new(name, select.SelectedOptions[0]!.Value));
+                    break;
             }
         }
 

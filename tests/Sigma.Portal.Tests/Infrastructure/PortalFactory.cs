@@ -1,3 +1,5 @@
+using System.Net;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,7 +13,7 @@ namespace Sigma.Portal.Tests.Infrastructure;
 /// The real portal over in-memory HTTP, in Production mode, on its own temporary SQLite file, with a fake clock.
 /// Requests go to https://portal.test, the configured public address, so Secure cookies and HSTS behave as deployed.
 /// </summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly Uri PublicBaseUrl = new("https://portal.test");
 
@@ -45,6 +47,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Production";
 
+    /// <summary>Where the portal sends mail; the shared sink unless a test brings its own (for outages).</summary>
+    public SmtpSink? Smtp { get; set; }
+
     /// <summary>Configuration for this instance; change it before the first request.</summary>
     public IDictionary<string, string?> Settings => _settings;
 
@@ -57,11 +62,38 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+        });
     }
 
-    /// <summary>A browser of its own: its own cookies, no automatic redirects.</summary>
-    public PortalBrowser NewBrowser() => new(CreateClient());
+    /// <summary>Points the portal at its SMTP sink; xunit calls this for fixtures, tests call it for their own factories.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        Smtp ??= await SmtpSink.Shared;
+        Settings["Smtp:Host"] = "127.0.0.1";
+        Settings["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Smtp:Security"] = "None";
+    }
+
+    /// <summary>A browser of its own: its own cookies, its own client address, no automatic redirects.</summary>
+    public PortalBrowser NewBrowser()
+    {
+        var client = CreateClient();
+        var address = new IPAddress([10, .. RandomNumberGenerator.GetBytes(3)]);
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address.ToString());
+        return new PortalBrowser(client);
+    }
+
+    /// <summary>Runs a service of the portal in its own scope, as a request would.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
 
     public override async ValueTask DisposeAsync()
     {

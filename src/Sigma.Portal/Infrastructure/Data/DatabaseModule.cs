@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
 
@@ -16,7 +17,11 @@ internal static class DatabaseModule
         services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<DatabaseOptionsSetup>());
 
         services.AddDbContextPool<PortalDbContext>((sp, options) =>
-            DatabaseProviders.Use(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        {
+            DatabaseProviders.Use(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+            // Features hook into saving (for example the outbox waking its dispatcher) through interceptors.
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
 
         // Registered first among the hosted services: everything after it may assume an up-to-date schema.
         services.AddSingleton<DatabaseMigrator>();

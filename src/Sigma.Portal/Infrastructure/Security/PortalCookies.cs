@@ -19,5 +19,9 @@ public sealed class PortalCookies(bool secure)
 
     public string Language => Name("Sigma.Language");
 
+    public string AccountChoice => Name("Sigma.AccountChoice");
+
+    public string TempData => Name("Sigma.TempData");
+
     private string Name(string name) => Secure ? "__Host-" + name : name;
 }

@@ -12,6 +12,7 @@ internal static class SecurityModule
         var services = builder.Services;
         var cookies = new PortalCookies(secure: !builder.Environment.IsDevelopment());
         services.AddSingleton(cookies);
+        services.AddSingleton<SecretHasher>();
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Data;
+using Sigma.Portal.Data.Accounts;
+
+namespace Sigma.Portal.Accounts;
+
+/// <summary>
+/// Turns a verified person into a signed-in session: a fresh sign-in cookie (never one the browser brought along),
+/// the failure count back to zero and the time of this sign-in recorded.
+/// </summary>
+public sealed class AccountSignIn(
+    SignInManager<PortalUser> signInManager,
+    LockoutCounter lockout,
+    PortalDbContext db,
+    TimeProvider time,
+    ILogger<AccountSignIn> logger)
+{
+    public async Task CompleteAsync(PortalUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await lockout.ResetAsync(user.Id, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInUtc, now), ct);
+        await signInManager.SignInAsync(user, isPersistent: false);
+        AccountsLog.SignedIn(logger, user.Id);
+    }
+
+    public async Task SignOutAsync(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        await signInManager.SignOutAsync();
+        if (Guid.TryParse(signInManager.UserManager.GetUserId(principal), out var userId))
+        {
+            AccountsLog.SignedOut(logger, userId);
+        }
+    }
+}

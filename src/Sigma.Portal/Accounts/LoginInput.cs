@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sigma.Portal.Accounts;
+
+public sealed record LoginInput
+{
+    [Required(ErrorMessage = "Login.EmailRequired")]
+    [StringLength(256, ErrorMessage = "Login.EmailRequired")]
+    public string Email { get; init; } = "";
+
+    [Required(ErrorMessage = "Login.PasswordRequired")]
+    [StringLength(1024, ErrorMessage = "Password.TooLong")]
+    public string Password { get; init; } = "";
+
+    public string? ReturnUrl { get; init; }
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Data;
+using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Data;
+
+namespace Sigma.Portal.Accounts;
+
+/// <summary>
+/// Sets the password chosen from an activation or reset link. The rules are checked first, so a rejected password
+/// leaves the link usable; then, in one transaction, the link is used up, the password hash and a new security stamp
+/// are stored (ending every other session of the account), every other open link dies and, after a reset, the person
+/// is told by email.
+/// </summary>
+public sealed class PasswordSetup(
+    PortalDbContext db,
+    AccountTokens tokens,
+    PasswordPolicy policy,
+    IPasswordHasher<PortalUser> hasher,
+    AccountEmails emails,
+    TimeProvider time,
+    ILogger<PasswordSetup> logger)
+{
+    public async Task<PasswordSetupResult> SetAsync(AccountTokenPurpose purpose, Guid userId, string? token, string password, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null || (purpose == AccountTokenPurpose.PasswordReset && user.ActivatedUtc is null))
+        {
+            return new PasswordSetupResult { InvalidLink = true };
+        }
+
+        var errors = policy.Check(password, user.Email, user.DisplayName);
+        if (errors.Count > 0)
+        {
+            return new PasswordSetupResult { PasswordErrors = errors };
+        }
+
+        return await db.InTransactionAsync(async transactionCt =>
+        {
+            if (!await tokens.RedeemAsync(userId, token, purpose, transactionCt))
+            {
+                return new PasswordSetupResult { InvalidLink = true };
+            }
+
+            await tokens.RevokeAllAsync(userId, transactionCt);
+            var now = time.GetUtcNow().UtcDateTime;
+            user.PasswordHash = hasher.HashPassword(user, password);
+            user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            user.EmailConfirmed = true;
+            user.ActivatedUtc ??= now;
+            // Proving control of the mailbox ends a lockout.
+            user.AccessFailedCount = 0;
+            user.ConsecutiveLockouts = 0;
+            user.LockoutEnd = null;
+            if (purpose == AccountTokenPurpose.PasswordReset)
+            {
+                emails.QueuePasswordChanged(user);
+            }
+
+            await db.SaveChangesAsync(transactionCt);
+            AccountsLog.PasswordSet(logger, userId, purpose);
+            return new PasswordSetupResult { Email = user.Email };
+        }, ct);
+    }
+}

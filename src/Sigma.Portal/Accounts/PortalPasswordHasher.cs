@@ -1,0 +1,38 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Data.Accounts;
+
+namespace Sigma.Portal.Accounts;
+
+/// <summary>
+/// Identity's PBKDF2-HMAC-SHA512 hasher at OWASP's 210,000 iterations, on the NFKC-normalised password, so the same
+/// passphrase typed on another keyboard (composed or decomposed accents) still matches. Nothing is truncated or
+/// case-folded. Hashes with fewer iterations report <see cref="PasswordVerificationResult.SuccessRehashNeeded"/> and
+/// are upgraded at the next sign-in.
+/// </summary>
+public sealed class PortalPasswordHasher(IOptions<PasswordHasherOptions> options) : IPasswordHasher<PortalUser>
+{
+    public const int Iterations = 210_000;
+
+    private readonly PasswordHasher<PortalUser> _inner = new(options);
+
+    public string HashPassword(PortalUser user, string password) => _inner.HashPassword(user, Normalize(password));
+
+    public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword) =>
+        _inner.VerifyHashedPassword(user, hashedPassword, Normalize(providedPassword));
+
+    /// <summary>NFKC, or the text as it is when it is not well-formed Unicode (it then matches only itself).</summary>
+    public static string Normalize(string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        try
+        {
+            return password.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return password;
+        }
+    }
+}

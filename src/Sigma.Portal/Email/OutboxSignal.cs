@@ -1,0 +1,29 @@
+using System.Threading.Channels;
+
+namespace Sigma.Portal.Email;
+
+/// <summary>Wakes the dispatcher as soon as new mail is committed, so it need not wait for its next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
+
+    public void Notify() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Waits for a notification or the poll interval, whichever comes first.</summary>
+    public async Task WaitAsync(TimeSpan pollInterval, TimeProvider time, CancellationToken ct)
+    {
+        using var poll = new CancellationTokenSource(pollInterval, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, poll.Token);
+        try
+        {
+            await _channel.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The poll interval passed.
+        }
+    }
+}
