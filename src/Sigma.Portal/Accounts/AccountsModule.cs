@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -78,6 +79,9 @@ internal static class AccountsModule
                 options.AccessDeniedPath = "/error/403";
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
                 options.SlidingExpiration = true;
+                // Redirects stay relative: never built from the request's Host header.
+                options.Events.OnRedirectToLogin = RelativeRedirect;
+                options.Events.OnRedirectToAccessDenied = RelativeRedirect;
             });
 
         services.AddAuthorizationBuilder()
@@ -85,5 +89,12 @@ internal static class AccountsModule
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PortalClaims.AdministratorRole, policy => policy.RequireRole(PortalClaims.AdministratorRole));
         return builder;
+    }
+
+    private static Task RelativeRedirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

@@ -29,9 +29,7 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 
         var now = Now();
-        var due = await db.OutboxMessages
-            .Where(m => m.SentUtc == null && m.DeadUtc == null && m.NextAttemptUtc <= now
-                && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+        var due = await Due(db.OutboxMessages, now)
             .OrderBy(m => m.NextAttemptUtc)
             .Select(m => m.Id)
             .Take(settings.BatchSize)
@@ -41,8 +39,9 @@ public sealed class OutboxDispatcher(
             return 0;
         }
 
-        await db.OutboxMessages
-            .Where(m => due.Contains(m.Id) && m.SentUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now))
+        // The same conditions again inside the UPDATE: another instance may have sent, failed or claimed it meanwhile.
+        await Due(db.OutboxMessages, now)
+            .Where(m => due.Contains(m.Id))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.ClaimToken, claimToken)
                 .SetProperty(m => m.ClaimedUntilUtc, now + settings.ClaimDuration), ct);
@@ -142,6 +141,10 @@ public sealed class OutboxDispatcher(
             EmailLog.SendFailed(logger, message.Id, message.Kind, attempt, next, description);
         }
     }
+
+    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, DateTime now) =>
+        messages.Where(m => m.SentUtc == null && m.DeadUtc == null && m.NextAttemptUtc <= now
+            && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now));
 
     /// <summary>30 s, 1 min, 2 min, ... doubling up to the maximum.</summary>
     internal static TimeSpan RetryDelay(int attempt, OutboxOptions settings)

@@ -1,0 +1,230 @@
+using System.Net;
+using Sigma.Portal.Tests.Builders;
+using Sigma.Portal.Tests.Infrastructure;
+
+namespace Sigma.Portal.Tests.Accounts;
+
+public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
+{
+    private const string Failed = "Het e-mailadres of het wachtwoord klopt niet";
+
+    [Fact]
+    public async Task Login_WithRightPassword_OpensThePortal()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+
+        var home = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+
+        Assert.Equal("/", home.Url.AbsolutePath);
+        Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
+    }
+
+    [Fact]
+    public async Task Login_EmailInOtherCaseAndWithSpaces_StillSignsIn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+
+        var home = await app.NewBrowser().SignInAsync("  " + account.Email.ToUpperInvariant() + " ", account.Password!, ct);
+
+        Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
+    }
+
+    [Fact]
+    [Trait("Attack", "AccountEnumeration")]
+    public async Task Login_WrongPasswordAndUnknownEmail_AnswerTheSame()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+
+        var wrongPassword = await app.NewBrowser().SignInAsync(account.Email, "niet het goede wachtwoord", ct);
+        var unknownEmail = await app.NewBrowser().SignInAsync($"nobody-{Guid.NewGuid():N}@test.example", "niet het goede wachtwoord", ct);
+
+        Assert.Equal(HttpStatusCode.OK, wrongPassword.Status);
+        Assert.Equal(wrongPassword.Status, unknownEmail.Status);
+        Assert.Contains(Failed, wrongPassword.Text(".validation-summary"), StringComparison.Ordinal);
+        Assert.Equal(wrongPassword.Text("main"), unknownEmail.Text("main"));
+    }
+
+    [Fact]
+    [Trait("Attack", "BruteForce")]
+    public async Task Login_AfterTooManyWrongPasswords_RefusesEvenTheRightOneUntilTheLockoutEnds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var browser = app.NewBrowser();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await browser.SignInAsync(account.Email, $"fout wachtwoord {attempt}", ct);
+        }
+
+        var locked = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+        app.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        var afterwards = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+
+        Assert.Contains(Failed, locked.Text(".validation-summary"), StringComparison.Ordinal);
+        Assert.Equal($"Welkom, {account.DisplayName}", afterwards.Text("h1"));
+    }
+
+    [Fact]
+    [Trait("Attack", "BruteForce")]
+    public async Task Login_SecondLockoutInARow_LastsTwiceAsLong()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var browser = app.NewBrowser();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await browser.SignInAsync(account.Email, $"fout wachtwoord {attempt}", ct);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await browser.SignInAsync(account.Email, $"nog een fout wachtwoord {attempt}", ct);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        var stillLocked = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+        app.Clock.Advance(TimeSpan.FromMinutes(15));
+        var open = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+
+        Assert.Contains(Failed, stillLocked.Text(".validation-summary"), StringComparison.Ordinal);
+        Assert.Equal($"Welkom, {account.DisplayName}", open.Text("h1"));
+    }
+
+    [Fact]
+    public async Task Login_EmailWithEmployeeAndEmployerAccountsAndOnePassword_OffersTheChoice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var password = AccountBuilder.NewPassword();
+        var employee = await new AccountBuilder(app).ActivatedAsync(ct, password);
+        await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct, password);
+        var browser = app.NewBrowser();
+
+        var chooser = await browser.SignInAsync(employee.Email, password, ct);
+        var buttons = chooser.Document.QuerySelectorAll("button[name=AccountType]").Select(b => b.TextContent.Trim()).ToList();
+        var home = await browser.SubmitAsync(chooser, "main form", new Dictionary<string, string> { ["AccountType"] = "Employer" }, ct);
+
+        Assert.Equal("Kies uw account", chooser.Text("h1"));
+        Assert.Equal(["Werknemer", "Werkgever"], buttons);
+        Assert.Contains("Werkgever", home.Text("dl.summary"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_EmailWithTwoAccountsAndDifferentPasswords_OpensTheOneThatMatches()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var employee = await new AccountBuilder(app).ActivatedAsync(ct);
+        var employer = await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct);
+
+        var home = await app.NewBrowser().SignInAsync(employee.Email, employer.Password!, ct);
+
+        Assert.Contains("Werkgever", home.Text("dl.summary"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Attack", "AccountTakeover")]
+    public async Task ChooseAccount_WithoutAPasswordCheckInThisBrowser_SignsNobodyIn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var password = AccountBuilder.NewPassword();
+        var employee = await new AccountBuilder(app).ActivatedAsync(ct, password);
+        await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct, password);
+        var chooser = await app.NewBrowser().SignInAsync(employee.Email, password, ct);
+        var attacker = app.NewBrowser();
+        await attacker.OpenAsync("/Account/Login", ct);
+
+        var page = await attacker.SubmitAsync(chooser with { }, "main form", new Dictionary<string, string>
+        {
+            ["AccountType"] = "Employer",
+            ["__RequestVerificationToken"] = (await attacker.OpenAsync("/Account/Login", ct)).Document
+                .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }, ct);
+
+        Assert.Equal("/Account/Login", page.Url.AbsolutePath);
+        Assert.Contains("Die keuze is verlopen", page.Text("main"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_IsAPostThatEndsTheSession()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var browser = app.NewBrowser();
+        await browser.SignInAsync(account.Email, account.Password!, ct);
+
+        using var get = await browser.Client.GetAsync(new Uri("/Account/Logout", UriKind.Relative), ct);
+        var stillIn = await browser.OpenAsync("/", ct);
+        await browser.SignOutAsync(ct);
+        using var after = await browser.Client.GetAsync(new Uri("/", UriKind.Relative), ct);
+
+        Assert.NotEqual(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal($"Welkom, {account.DisplayName}", stillIn.Text("h1"));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [Trait("Attack", "OpenRedirect")]
+    public async Task Login_WithForeignReturnUrl_LandsOnTheHomePage(string returnUrl)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var browser = app.NewBrowser();
+        var login = await browser.OpenAsync("/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl), ct);
+
+        using var response = await browser.PostFormAsync(login, "form.login-form", new Dictionary<string, string>
+        {
+            ["Email"] = account.Email,
+            ["Password"] = account.Password!,
+        }, ct);
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Login_WithLocalReturnUrl_GoesThere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var browser = app.NewBrowser();
+        var login = await browser.OpenAsync("/Account/Login?returnUrl=%2Fsome%2Fpage", ct);
+
+        using var response = await browser.PostFormAsync(login, "form.login-form", new Dictionary<string, string>
+        {
+            ["Email"] = account.Email,
+            ["Password"] = account.Password!,
+        }, ct);
+
+        Assert.Equal("/some/page", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    [Trait("Attack", "CredentialStuffing")]
+    public async Task CredentialEndpoints_TooManyRequestsFromOneClient_AreSlowedDown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = app.NewBrowser();
+        var form = await browser.OpenAsync("/Account/ForgotPassword", ct);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var request = 0; request < 31; request++)
+        {
+            using var response = await browser.PostFormAsync(form, "form.request-link", new Dictionary<string, string>
+            {
+                ["Email"] = $"spray-{request}@test.example",
+            }, ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        var otherClient = await app.NewBrowser().SignInAsync("someone@test.example", "a password of some length", ct);
+        Assert.All(statuses.Take(30), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[30]);
+        Assert.Equal(HttpStatusCode.OK, otherClient.Status);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Sigma.Portal.Tests.Builders;
+using Sigma.Portal.Tests.Infrastructure;
+
+namespace Sigma.Portal.Tests.Email;
+
+public sealed class DevMailboxTests
+{
+    [Fact]
+    public async Task DevMailbox_InDevelopmentWithoutSmtp_ShowsQueuedMailWithItsLinks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalFactory { Environment = "Development" };
+        var account = await new AccountBuilder(app).InvitedAsync(ct);
+        var browser = app.NewBrowser();
+
+        var mailbox = await browser.OpenAsync("/dev/mailbox", ct);
+        var message = await browser.OpenAsync(mailbox.Document.QuerySelector("tbody a")!.GetAttribute("href")!, ct);
+        var link = message.Document.QuerySelectorAll("main ul a").Select(a => a.GetAttribute("href")!).Single();
+        var form = await browser.OpenAsync(new Uri(link).PathAndQuery, ct);
+
+        Assert.Contains(account.Email, mailbox.Text("tbody"), StringComparison.Ordinal);
+        Assert.Contains("In de wachtrij", mailbox.Text("tbody"), StringComparison.Ordinal);
+        Assert.Equal("Kies uw wachtwoord", form.Text("h1"));
+    }
+
+    [Fact]
+    public async Task DevMailbox_InProduction_DoesNotExist()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalFactory();
+        await app.InitializeAsync();
+
+        var page = await app.NewBrowser().OpenAsync("/dev/mailbox", ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+    }
+}
