@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.Email;
 using Sigma.Portal.Data.Security;
+using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.Data;
 
@@ -21,6 +22,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<PortalSecret> PortalSecrets => Set<PortalSecret>();
+
+    public DbSet<Authenticator> Authenticators => Set<Authenticator>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using Sigma.Portal.Infrastructure.DataProtection;
 using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
+using Sigma.Portal.TwoFactor;
 
 try
 {
@@ -18,7 +19,8 @@ try
         .AddPortalLocalisation()
         .AddPortalMvc(typeof(SharedText))
         .AddEmail()
-        .AddAccounts();
+        .AddAccounts()
+        .AddTwoFactor();
     builder.Services.AddPortalRateLimits();
 
     var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Data;
@@ -6,8 +7,8 @@ using Sigma.Portal.Data.Accounts;
 namespace Sigma.Portal.Accounts;
 
 /// <summary>
-/// Turns a verified person into a signed-in session: a fresh sign-in cookie (never one the browser brought along),
-/// the failure count back to zero and the time of this sign-in recorded.
+/// Turns a verified person into a signed-in session: a fresh sign-in cookie (never one the browser brought along)
+/// recording how the person proved who they are (<c>amr</c>), the failure count back to zero and the time recorded.
 /// </summary>
 public sealed class AccountSignIn(
     SignInManager<PortalUser> signInManager,
@@ -16,13 +17,16 @@ public sealed class AccountSignIn(
     TimeProvider time,
     ILogger<AccountSignIn> logger)
 {
-    public async Task CompleteAsync(PortalUser user, CancellationToken ct)
+    /// <param name="user">The account.</param>
+    /// <param name="authenticationMethod">"mfa" after a second factor, "pwd" for a password alone.</param>
+    /// <param name="ct">Cancels the work.</param>
+    public async Task CompleteAsync(PortalUser user, string authenticationMethod, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         await lockout.ResetAsync(user.Id, ct);
         var now = time.GetUtcNow().UtcDateTime;
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInUtc, now), ct);
-        await signInManager.SignInAsync(user, isPersistent: false);
+        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod)]);
         AccountsLog.SignedIn(logger, user.Id);
     }
 

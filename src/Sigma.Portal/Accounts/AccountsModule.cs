@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -43,8 +44,22 @@ internal static class AccountsModule
             options.IterationCount = PortalPasswordHasher.Iterations;
         });
         services.AddSingleton<IPasswordHasher<PortalUser>, PortalPasswordHasher>();
-        // Every request re-reads the security stamp, so a password change or reset ends other sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // Every request re-reads the security stamp, so a password change or reset ends other sessions at once. The
+        // refreshed principal keeps how the person signed in (amr), which the claims factory cannot know.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod) is { } method
+                    && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new Claim(method.Type, method.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddSingleton<DummyPasswordHash>();
         services.AddSingleton<PasswordPolicy>();

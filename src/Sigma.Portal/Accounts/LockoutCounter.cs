@@ -18,8 +18,8 @@ public sealed class LockoutCounter(PortalDbContext db, IOptions<AccountsOptions>
         return user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow();
     }
 
-    /// <summary>Counts one failure; true when it was the failure that locked the account.</summary>
-    public async Task<bool> RecordFailureAsync(Guid userId, CancellationToken ct)
+    /// <summary>Counts one failure; when it was the failure that locked the account, returns until when.</summary>
+    public async Task<DateTimeOffset?> RecordFailureAsync(Guid userId, CancellationToken ct)
     {
         var settings = options.Value;
         await db.Users.Where(u => u.Id == userId && u.LockoutEnabled)
@@ -29,7 +29,7 @@ public sealed class LockoutCounter(PortalDbContext db, IOptions<AccountsOptions>
             .FirstOrDefaultAsync(ct);
         if (state is null || state.AccessFailedCount < settings.MaxFailedAttempts)
         {
-            return false;
+            return null;
         }
 
         var factor = Math.Pow(2, Math.Min(state.ConsecutiveLockouts, 20));
@@ -40,12 +40,13 @@ public sealed class LockoutCounter(PortalDbContext db, IOptions<AccountsOptions>
                 .SetProperty(u => u.AccessFailedCount, 0)
                 .SetProperty(u => u.ConsecutiveLockouts, u => u.ConsecutiveLockouts + 1)
                 .SetProperty(u => u.LockoutEnd, end), ct);
-        if (locked == 1)
+        if (locked == 0)
         {
-            AccountsLog.LockedOut(logger, userId, duration);
+            return null;
         }
 
-        return locked == 1;
+        AccountsLog.LockedOut(logger, userId, duration);
+        return end;
     }
 
     /// <summary>After a complete sign-in: the count starts again and the next lockout is short again.</summary>

@@ -2,17 +2,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Sigma.Portal.Infrastructure.Mvc;
+using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Security;
+using Sigma.Portal.TwoFactor;
 
 namespace Sigma.Portal.Accounts;
 
-/// <summary>Signing in with email and password (the button "Inloggen"), the account chooser, and signing out.</summary>
+/// <summary>
+/// Signing in with email and password (the button "Inloggen"), the account chooser, and signing out. A correct
+/// password leads to the two-factor step, never straight into the portal.
+/// </summary>
 [Route("Account")]
 public sealed class LoginController(
     PasswordSignIn passwords,
     AccountChoice choice,
     AccountSignIn signIn,
+    TwoFactorSignIn twoFactor,
     IStringLocalizer<AccountsText> text) : Controller
 {
     /// <summary>TempData keys that carry the login name and a notice from the password pages to the login page.</summary>
@@ -38,8 +43,7 @@ public sealed class LoginController(
             var check = await passwords.CheckAsync(input.Email, input.Password, ct);
             if (check.Accounts.Count == 1)
             {
-                await signIn.CompleteAsync(check.Accounts[0], ct);
-                return this.RedirectToLocal(input.ReturnUrl);
+                return await SecondStepAsync(check.Accounts[0], input.ReturnUrl, ct);
             }
 
             if (check.Accounts.Count > 1)
@@ -67,8 +71,14 @@ public sealed class LoginController(
             return RedirectToAction(nameof(Login), new { returnUrl = input.ReturnUrl });
         }
 
-        await signIn.CompleteAsync(account, ct);
-        return this.RedirectToLocal(input.ReturnUrl);
+        return await SecondStepAsync(account, input.ReturnUrl, ct);
+    }
+
+    private async Task<IActionResult> SecondStepAsync(PortalUser account, string? returnUrl, CancellationToken ct)
+    {
+        var step = await twoFactor.BeginAsync(HttpContext, account, ct);
+        var action = step == TwoFactorStep.Verify ? nameof(TwoFactorController.Verify) : nameof(TwoFactorController.Setup);
+        return RedirectToAction(action, "TwoFactor", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
     }
 
     [HttpPost("Logout")]

@@ -9,12 +9,12 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
     private const string Failed = "Het e-mailadres of het wachtwoord klopt niet";
 
     [Fact]
-    public async Task Login_WithRightPassword_OpensThePortal()
+    public async Task Login_WithRightPasswordAndCode_OpensThePortal()
     {
         var ct = TestContext.Current.CancellationToken;
-        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
 
-        var home = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+        var home = await app.NewBrowser().SignInAsync(app, account, ct);
 
         Assert.Equal("/", home.Url.AbsolutePath);
         Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
@@ -26,9 +26,9 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         var ct = TestContext.Current.CancellationToken;
         var account = await new AccountBuilder(app).ActivatedAsync(ct);
 
-        var home = await app.NewBrowser().SignInAsync("  " + account.Email.ToUpperInvariant() + " ", account.Password!, ct);
+        var home = await app.NewBrowser().PasswordStepAsync("  " + account.Email.ToUpperInvariant() + " ", account.Password!, ct);
 
-        Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
+        Assert.Equal("/TwoFactor/Setup", home.Url.AbsolutePath);
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         var ct = TestContext.Current.CancellationToken;
         var account = await new AccountBuilder(app).ActivatedAsync(ct);
 
-        var wrongPassword = await app.NewBrowser().SignInAsync(account.Email, "niet het goede wachtwoord", ct);
-        var unknownEmail = await app.NewBrowser().SignInAsync($"nobody-{Guid.NewGuid():N}@test.example", "niet het goede wachtwoord", ct);
+        var wrongPassword = await app.NewBrowser().PasswordStepAsync(account.Email, "niet het goede wachtwoord", ct);
+        var unknownEmail = await app.NewBrowser().PasswordStepAsync($"nobody-{Guid.NewGuid():N}@test.example", "niet het goede wachtwoord", ct);
 
         Assert.Equal(HttpStatusCode.OK, wrongPassword.Status);
         Assert.Equal(wrongPassword.Status, unknownEmail.Status);
@@ -56,15 +56,15 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         var browser = app.NewBrowser();
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            await browser.SignInAsync(account.Email, $"fout wachtwoord {attempt}", ct);
+            await browser.PasswordStepAsync(account.Email, $"fout wachtwoord {attempt}", ct);
         }
 
-        var locked = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+        var locked = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
         app.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        var afterwards = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+        var afterwards = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
 
         Assert.Contains(Failed, locked.Text(".validation-summary"), StringComparison.Ordinal);
-        Assert.Equal($"Welkom, {account.DisplayName}", afterwards.Text("h1"));
+        Assert.Equal("/TwoFactor/Setup", afterwards.Url.AbsolutePath);
     }
 
     [Fact]
@@ -76,22 +76,22 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         var browser = app.NewBrowser();
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            await browser.SignInAsync(account.Email, $"fout wachtwoord {attempt}", ct);
+            await browser.PasswordStepAsync(account.Email, $"fout wachtwoord {attempt}", ct);
         }
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            await browser.SignInAsync(account.Email, $"nog een fout wachtwoord {attempt}", ct);
+            await browser.PasswordStepAsync(account.Email, $"nog een fout wachtwoord {attempt}", ct);
         }
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
-        var stillLocked = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+        var stillLocked = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
         app.Clock.Advance(TimeSpan.FromMinutes(15));
-        var open = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
+        var open = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
 
         Assert.Contains(Failed, stillLocked.Text(".validation-summary"), StringComparison.Ordinal);
-        Assert.Equal($"Welkom, {account.DisplayName}", open.Text("h1"));
+        Assert.Equal("/TwoFactor/Setup", open.Url.AbsolutePath);
     }
 
     [Fact]
@@ -103,13 +103,13 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct, password);
         var browser = app.NewBrowser();
 
-        var chooser = await browser.SignInAsync(employee.Email, password, ct);
+        var chooser = await browser.PasswordStepAsync(employee.Email, password, ct);
         var buttons = chooser.Document.QuerySelectorAll("button[name=AccountType]").Select(b => b.TextContent.Trim()).ToList();
         var home = await browser.SubmitAsync(chooser, "main form", new Dictionary<string, string> { ["AccountType"] = "Employer" }, ct);
 
         Assert.Equal("Kies uw account", chooser.Text("h1"));
         Assert.Equal(["Werknemer", "Werkgever"], buttons);
-        Assert.Contains("Werkgever", home.Text("dl.summary"), StringComparison.Ordinal);
+        Assert.EndsWith("(Werkgever)", home.Text(".account-label"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         var employee = await new AccountBuilder(app).ActivatedAsync(ct);
         var employer = await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct);
 
-        var home = await app.NewBrowser().SignInAsync(employee.Email, employer.Password!, ct);
+        var home = await app.NewBrowser().PasswordStepAsync(employee.Email, employer.Password!, ct);
 
-        Assert.Contains("Werkgever", home.Text("dl.summary"), StringComparison.Ordinal);
+        Assert.EndsWith("(Werkgever)", home.Text(".account-label"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         var password = AccountBuilder.NewPassword();
         var employee = await new AccountBuilder(app).ActivatedAsync(ct, password);
         await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct, password);
-        var chooser = await app.NewBrowser().SignInAsync(employee.Email, password, ct);
+        var chooser = await app.NewBrowser().PasswordStepAsync(employee.Email, password, ct);
         var attacker = app.NewBrowser();
         await attacker.OpenAsync("/Account/Login", ct);
 
@@ -151,9 +151,9 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
     public async Task Logout_IsAPostThatEndsTheSession()
     {
         var ct = TestContext.Current.CancellationToken;
-        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
         var browser = app.NewBrowser();
-        await browser.SignInAsync(account.Email, account.Password!, ct);
+        await browser.SignInAsync(app, account, ct);
 
         using var get = await browser.Client.GetAsync(new Uri("/Account/Logout", UriKind.Relative), ct);
         var stillIn = await browser.OpenAsync("/", ct);
@@ -184,24 +184,20 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
             ["Password"] = account.Password!,
         }, ct);
 
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal("/TwoFactor/Setup", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
-    public async Task Login_WithLocalReturnUrl_GoesThere()
+    public async Task Login_WithLocalReturnUrl_GoesThereAfterTheCode()
     {
         var ct = TestContext.Current.CancellationToken;
-        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
         var browser = app.NewBrowser();
-        var login = await browser.OpenAsync("/Account/Login?returnUrl=%2Fsome%2Fpage", ct);
+        var codePage = await browser.PasswordStepAsync(account.Email, account.Password!, ct, returnUrl: "/Settings");
 
-        using var response = await browser.PostFormAsync(login, "form.login-form", new Dictionary<string, string>
-        {
-            ["Email"] = account.Email,
-            ["Password"] = account.Password!,
-        }, ct);
+        var page = await browser.EnterCodeAsync(app, codePage, account.AuthenticatorKey!, ct);
 
-        Assert.Equal("/some/page", response.Headers.Location?.OriginalString);
+        Assert.Equal("/Settings", page.Url.AbsolutePath);
     }
 
     [Fact]
@@ -222,7 +218,7 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
             statuses.Add(response.StatusCode);
         }
 
-        var otherClient = await app.NewBrowser().SignInAsync("someone@test.example", "a password of some length", ct);
+        var otherClient = await app.NewBrowser().PasswordStepAsync("someone@test.example", "a password of some length", ct);
         Assert.All(statuses.Take(30), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[30]);
         Assert.Equal(HttpStatusCode.OK, otherClient.Status);

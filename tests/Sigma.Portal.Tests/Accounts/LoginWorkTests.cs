@@ -25,10 +25,10 @@ public sealed class LoginWorkTests(LoginWorkTests.CountingPortal app) : IClassFi
         var account = await new AccountBuilder(app).ActivatedAsync(ct);
         var browser = app.NewBrowser();
 
-        var known = await CountVerificationsAsync(() => browser.SignInAsync(account.Email, "niet het goede wachtwoord", ct));
-        var unknown = await CountVerificationsAsync(() => browser.SignInAsync($"nobody-{Guid.NewGuid():N}@test.example", "niet het goede wachtwoord", ct));
+        var known = await CountVerificationsAsync(() => browser.PasswordStepAsync(account.Email, "niet het goede wachtwoord", ct));
+        var unknown = await CountVerificationsAsync(() => browser.PasswordStepAsync($"nobody-{Guid.NewGuid():N}@test.example", "niet het goede wachtwoord", ct));
         var pending = await new AccountBuilder(app).InvitedAsync(ct);
-        var notActivated = await CountVerificationsAsync(() => browser.SignInAsync(pending.Email, "niet het goede wachtwoord", ct));
+        var notActivated = await CountVerificationsAsync(() => browser.PasswordStepAsync(pending.Email, "niet het goede wachtwoord", ct));
 
         Assert.Equal(1, known);
         Assert.Equal(1, unknown);
@@ -42,7 +42,7 @@ public sealed class LoginWorkTests(LoginWorkTests.CountingPortal app) : IClassFi
         var employee = await new AccountBuilder(app).ActivatedAsync(ct);
         await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct);
 
-        var verifications = await CountVerificationsAsync(() => app.NewBrowser().SignInAsync(employee.Email, employee.Password!, ct));
+        var verifications = await CountVerificationsAsync(() => app.NewBrowser().PasswordStepAsync(employee.Email, employee.Password!, ct));
 
         Assert.Equal(2, verifications);
     }

@@ -9,11 +9,12 @@ public sealed class PasswordResetTests(PortalFactory app) : IClassFixture<Portal
     public async Task ForgotPassword_FromEmailToNewPassword_EndsOtherSessionsAndTellsThePerson()
     {
         var ct = TestContext.Current.CancellationToken;
-        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
         var smtp = await SmtpSink.Shared;
         await smtp.NextMessageAsync(account.Email, ct);
+        await smtp.NextMessageAsync(account.Email, ct);
         var elsewhere = app.NewBrowser();
-        await elsewhere.SignInAsync(account.Email, account.Password!, ct);
+        await elsewhere.SignInAsync(app, account, ct);
         var browser = app.NewBrowser();
         var newPassword = AccountBuilder.NewPassword();
 
@@ -27,8 +28,8 @@ public sealed class PasswordResetTests(PortalFactory app) : IClassFixture<Portal
         }, ct);
         var notice = await smtp.NextMessageAsync(account.Email, ct);
         var otherSession = await elsewhere.OpenAsync("/", ct);
-        var oldPassword = await app.NewBrowser().SignInAsync(account.Email, account.Password!, ct);
-        var home = await app.NewBrowser().SignInAsync(account.Email, newPassword, ct);
+        var oldPassword = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
+        var home = await app.NewBrowser().SignInAsync(app, account with { Password = newPassword }, ct);
 
         Assert.Equal("Kies een nieuw wachtwoord voor het Sigma Portaal", mail.Subject);
         Assert.Equal("Kies een nieuw wachtwoord", form.Text("h1"));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Infrastructure;
+using Sigma.Portal.TwoFactor;
 
 namespace Sigma.Portal.Tests.Builders;
 
@@ -83,5 +84,20 @@ public sealed class AccountBuilder(PortalFactory app)
             services.GetRequiredService<PasswordSetup>().SetAsync(AccountTokenPurpose.Activation, account.Id, token, password, ct));
         Assert.True(result.Succeeded, string.Join(", ", result.PasswordErrors));
         return account with { Password = password };
+    }
+
+    /// <summary>Activated, with an authenticator set up through the portal's enrolment, as the setup screen does.</summary>
+    public async Task<TestAccount> WithAuthenticatorAsync(CancellationToken ct, string? password = null)
+    {
+        var account = await ActivatedAsync(ct, password);
+        return await app.WithScopeAsync(async services =>
+        {
+            var user = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>().FindByIdAsync(account.Id.ToString());
+            var enrolment = services.GetRequiredService<AuthenticatorEnrolment>();
+            var setup = await enrolment.PendingAsync(user!, ct);
+            var result = await enrolment.ConfirmAsync(user!, TestTotp.CodeAt(setup.ManualKey, app.Clock.GetUtcNow()), replacing: false, ct);
+            Assert.True(result.Confirmed);
+            return account with { AuthenticatorKey = setup.ManualKey, RecoveryCodes = result.RecoveryCodes! };
+        });
     }
 }

@@ -18,4 +18,10 @@ public sealed record TestAccount
 
     /// <summary>The password, once activated.</summary>
     public string? Password { get; init; }
+
+    /// <summary>The authenticator's key as the setup screen shows it, once one is set up.</summary>
+    public string? AuthenticatorKey { get; init; }
+
+    /// <summary>The recovery codes shown after the authenticator was set up.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; init; } = [];
 }

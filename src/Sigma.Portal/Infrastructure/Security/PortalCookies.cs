@@ -23,5 +23,7 @@ public sealed class PortalCookies(bool secure)
 
     public string TempData => Name("Sigma.TempData");
 
+    public string Reauthenticated => Name("Sigma.Reauthenticated");
+
     private string Name(string name) => Secure ? "__Host-" + name : name;
 }

@@ -1,0 +1,12 @@
+namespace Sigma.Portal.TwoFactor;
+
+/// <summary>A page with one code field: sign-in with a code or a recovery code.</summary>
+public sealed record CodeViewModel
+{
+    public string? ReturnUrl { get; init; }
+
+    /// <summary>Always empty: a code is never sent back to the browser.</summary>
+    public string Code => "";
+
+    public string RecoveryCode => "";
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sigma.Portal.TwoFactor;
+
+/// <summary>Password plus a current code or a recovery code, before a two-factor change.</summary>
+public sealed record ReauthenticateInput
+{
+    [Required(ErrorMessage = "Confirm.PasswordRequired")]
+    [StringLength(1024)]
+    public string Password { get; init; } = "";
+
+    [Required(ErrorMessage = "Confirm.CodeRequired")]
+    [StringLength(40, ErrorMessage = "Confirm.CodeRequired")]
+    public string Code { get; init; } = "";
+
+    /// <summary>What to change afterwards: "NewPhone" or "RecoveryCodes".</summary>
+    public string Next { get; init; } = "";
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Infrastructure.Security;
+
+namespace Sigma.Portal.TwoFactor;
+
+internal static class TwoFactorModule
+{
+    public static WebApplicationBuilder AddTwoFactor(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<AuthenticatorSecrets>();
+        services.AddSingleton<TwoFactorPolicy>();
+        services.AddScoped<TotpVerifier>();
+        services.AddScoped<RecoveryCodes>();
+        services.AddScoped<TwoFactorEmails>();
+        services.AddScoped<AuthenticatorEnrolment>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<TwoFactorSignIn>();
+        services.AddScoped<Reauthentication>();
+        services.AddScoped<TwoFactorOverview>();
+
+        services.AddAuthentication().AddCookie(TwoFactorSchemes.PasswordVerified);
+        services.AddOptions<CookieAuthenticationOptions>(TwoFactorSchemes.PasswordVerified)
+            .Configure<PortalCookies>((options, cookies) =>
+            {
+                options.Cookie.Name = cookies.TwoFactor;
+                options.Cookie.SecurePolicy = cookies.SecurePolicy;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.HttpOnly = true;
+                options.SlidingExpiration = false;
+                options.LoginPath = "/Account/Login";
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    // The password step expired: start again at the login page, without leaving the site.
+                    context.Response.Redirect("/Account/Login");
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, TwoFactorGate>();
+        return builder;
+    }
+}
