@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sigma.Portal.Data;
+using Sigma.Portal.Tests.Builders;
+using Sigma.Portal.Tests.Infrastructure;
+
+namespace Sigma.Portal.Tests.TwoFactor;
+
+public sealed class RecoveryCodeTests(PortalFactory app) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task RecoveryCode_InsteadOfTheCode_SignsInOnceTellsTheRestAndSendsAnEmail()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var smtp = await SmtpSink.Shared;
+        await smtp.NextMessageAsync(account.Email, ct);
+        await smtp.NextMessageAsync(account.Email, ct);
+        var code = account.RecoveryCodes[3].ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal);
+
+        var home = await UseRecoveryCodeAsync(app.NewBrowser(), account, code, ct);
+        var mail = await smtp.NextMessageAsync(account.Email, ct);
+        var again = await UseRecoveryCodeAsync(app.NewBrowser(), account, account.RecoveryCodes[3], ct);
+
+        Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
+        Assert.Contains("nog 9 over", home.Text(".notice"), StringComparison.Ordinal);
+        Assert.Equal("Er is een herstelcode gebruikt", mail.Subject);
+        Assert.Equal("/TwoFactor/Recovery", again.Url.AbsolutePath);
+        Assert.Equal("Deze herstelcode klopt niet of is al gebruikt.", again.Text("[data-valmsg-for=RecoveryCode]"));
+    }
+
+    [Fact]
+    [Trait("Attack", "Replay")]
+    public async Task RecoveryCode_SentFromTwentyBrowsersAtOnce_OpensOneSession()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browsers = Enumerable.Range(0, 20).Select(_ => app.NewBrowser()).ToList();
+        var pages = new List<Page>();
+        foreach (var browser in browsers)
+        {
+            await browser.PasswordStepAsync(account.Email, account.Password!, ct);
+            pages.Add(await browser.OpenAsync("/TwoFactor/Recovery", ct));
+        }
+
+        var responses = await Task.WhenAll(browsers.Select((browser, i) =>
+            browser.PostFormAsync(pages[i], "form.recovery-form", new Dictionary<string, string> { ["RecoveryCode"] = account.RecoveryCodes[0] }, ct)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+    }
+
+    [Fact]
+    [Trait("Attack", "BruteForce")]
+    public async Task RecoveryCode_WrongOnes_CountTowardLockout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browser = app.NewBrowser();
+        await browser.PasswordStepAsync(account.Email, account.Password!, ct);
+        var form = await browser.OpenAsync("/TwoFactor/Recovery", ct);
+        Page last = form;
+
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            last = await browser.SubmitAsync(form, "form.recovery-form", new Dictionary<string, string> { ["RecoveryCode"] = $"AAAAA-AAAA{attempt}" }, ct);
+        }
+
+        var rightCode = await browser.SubmitAsync(form, "form.recovery-form", new Dictionary<string, string> { ["RecoveryCode"] = account.RecoveryCodes[1] }, ct);
+
+        Assert.Equal("Account tijdelijk geblokkeerd", last.Text("h1"));
+        Assert.Equal("Account tijdelijk geblokkeerd", rightCode.Text("h1"));
+    }
+
+    [Fact]
+    [Trait("Attack", "SecretLeakage")]
+    public async Task RecoveryCodes_AtRest_AreKeyedHashesOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+
+        var stored = await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().RecoveryCodes.AsNoTracking()
+            .Where(c => c.UserId == account.Id).Select(c => c.CodeHash).ToListAsync(ct));
+        var file = await File.ReadAllBytesAsync(app.DatabasePath, ct);
+
+        Assert.Equal(10, stored.Count);
+        foreach (var code in account.RecoveryCodes)
+        {
+            var plain = code.Replace("-", "", StringComparison.Ordinal);
+            Assert.DoesNotContain(stored, hash => hash.Contains(plain, StringComparison.Ordinal));
+            Assert.Equal(-1, file.AsSpan().IndexOf(Encoding.ASCII.GetBytes(plain)));
+        }
+    }
+
+    private static async Task<Page> UseRecoveryCodeAsync(PortalBrowser browser, TestAccount account, string code, CancellationToken ct)
+    {
+        var verify = await browser.PasswordStepAsync(account.Email, account.Password!, ct);
+        var form = await browser.OpenAsync(verify.Document.QuerySelector("a[href*='/TwoFactor/Recovery']")!.GetAttribute("href")!, ct);
+        return await browser.SubmitAsync(form, "form.recovery-form", new Dictionary<string, string> { ["RecoveryCode"] = code }, ct);
+    }
+}
