@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Data.Administration;
+using Sigma.Portal.Data.Audit;
 using Sigma.Portal.Data.Email;
 using Sigma.Portal.Data.Security;
 using Sigma.Portal.Data.TwoFactor;
@@ -15,6 +18,8 @@ namespace Sigma.Portal.Data;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityUserContext<PortalUser, Guid>(options), IDataProtectionKeyContext
 {
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
@@ -27,6 +32,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AccessPass> AccessPasses => Set<AccessPass>();
+
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -38,5 +49,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        if (Database.ProviderName == SqliteProvider)
+        {
+            // SQLite has no date type: as text, DateTimeOffset (Identity's LockoutEnd) could not be compared in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
     }
 }

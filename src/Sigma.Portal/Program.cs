@@ -1,4 +1,6 @@
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Administration;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Email;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Data;
@@ -19,8 +21,10 @@ try
         .AddPortalLocalisation()
         .AddPortalMvc(typeof(SharedText))
         .AddEmail()
+        .AddAudit()
         .AddAccounts()
-        .AddTwoFactor();
+        .AddTwoFactor()
+        .AddAdministration();
     builder.Services.AddPortalRateLimits();
 
     var app = builder.Build();

@@ -25,6 +25,15 @@ public sealed class PortalUser : IdentityUser<Guid>
 
     public DateTime? LastSignInUtc { get; set; }
 
+    /// <summary>Set by an administrator: the account cannot sign in until it is reactivated.</summary>
+    public DateTime? DeactivatedUtc { get; set; }
+
+    /// <summary>
+    /// Set when an administrator reset the account's two-factor: a new authenticator can then only be set up after a
+    /// one-time access pass. Cleared when the new authenticator is confirmed.
+    /// </summary>
+    public DateTime? TwoFactorResetUtc { get; set; }
+
     /// <summary>
     /// Lockouts since the last successful sign-in; each one lasts twice as long as the one before, so a guessing
     /// attack slows down further and further without locking the person out for good.

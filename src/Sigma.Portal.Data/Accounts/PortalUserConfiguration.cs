@@ -17,5 +17,10 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.HasIndex(u => u.DisplayName);
         builder.HasIndex(u => u.Organisation);
         builder.HasIndex(u => u.CreatedUtc);
+        builder.HasIndex(u => u.LastSignInUtc);
+        builder.HasIndex(u => u.AccountType);
+        builder.HasIndex(u => u.ActivatedUtc);
+        builder.HasIndex(u => u.DeactivatedUtc);
+        builder.HasIndex(u => u.LockoutEnd);
     }
 }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Data;
@@ -22,6 +22,7 @@ public sealed class AccountCreator(
     AccountTokens tokens,
     AccountEmails emails,
     AccountLinks links,
+    AuditTrail audit,
     IOptions<AccountsOptions> options,
     TimeProvider time,
     ILogger<AccountCreator> logger)
@@ -33,40 +34,18 @@ public sealed class AccountCreator(
     public async Task<CreateAccountResult> CreateAsync(NewAccount request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var email = request.Email.Trim();
-        var name = request.DisplayName.Trim();
-        var organisation = request.AccountType == AccountType.Employer ? request.Organisation?.Trim() : null;
-        var refusal = Validate(email, name, request.AccountType, organisation, request.Language);
-        if (refusal is not null)
+        if (Problem(request) is { } refusal)
         {
             return CreateAccountResult.Refused(refusal);
         }
 
-        var normalizedEmail = users.NormalizeEmail(email);
+        var normalizedEmail = users.NormalizeEmail(request.Email.Trim());
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail && u.AccountType == request.AccountType, ct))
         {
             return CreateAccountResult.Refused("Account.Duplicate");
         }
 
-        var user = new PortalUser
-        {
-            Id = Guid.NewGuid(),
-            Email = email,
-            NormalizedEmail = normalizedEmail,
-            UserName = UserName(email, request.AccountType),
-            DisplayName = name,
-            AccountType = request.AccountType,
-            Organisation = organisation,
-            PreferredLanguage = request.Language,
-            CreatedUtc = time.GetUtcNow().UtcDateTime,
-            LockoutEnabled = true,
-            SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20)),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-        };
-        user.NormalizedUserName = users.NormalizeName(user.UserName);
-        db.Users.Add(user);
-        var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.Activation, options.Value.ActivationLinkLifetime, ct);
-        emails.QueueActivation(user, token);
+        var (user, token) = await StageAsync(request, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -82,12 +61,49 @@ public sealed class AccountCreator(
         return new CreateAccountResult { Account = user, ActivationLink = links.Activation(user.Id, token) };
     }
 
-    /// <summary>The Identity user name: unique per email and account type; people never see or type it.</summary>
-    public static string UserName(string email, AccountType type) =>
-        string.Create(CultureInfo.InvariantCulture, $"{type}:{email}").ToLowerInvariant();
-
-    private static string? Validate(string email, string name, AccountType type, string? organisation, string language)
+    /// <summary>
+    /// Many checked requests at once (a CSV import): one insert per chunk. A chunk that meets an account created
+    /// meanwhile (the same file imported twice at once) is retried one by one, skipping what exists.
+    /// </summary>
+    /// <returns>How many accounts were created, and how many already existed.</returns>
+    public async Task<(int Created, int Existing)> CreateManyAsync(IReadOnlyList<NewAccount> requests, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(requests);
+        var (created, existing) = (0, 0);
+        foreach (var chunk in requests.Chunk(500))
+        {
+            foreach (var request in chunk)
+            {
+                await StageAsync(request, ct);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                created += chunk.Length;
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                db.ChangeTracker.Clear();
+                foreach (var request in chunk)
+                {
+                    var result = await CreateAsync(request, ct);
+                    (created, existing) = result.Created ? (created + 1, existing) : (created, existing + 1);
+                }
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        return (created, existing);
+    }
+
+    /// <summary>The resource key of what is wrong with the request, or null when it can be created.</summary>
+    public static string? Problem(NewAccount request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var email = request.Email.Trim();
+        var name = request.DisplayName.Trim();
         if (email.Length is 0 or > 256 || !EmailRule.IsValid(email) || email.Any(char.IsWhiteSpace))
         {
             return "Account.InvalidEmail";
@@ -98,16 +114,49 @@ public sealed class AccountCreator(
             return "Account.InvalidName";
         }
 
-        if (!Enum.IsDefined(type))
+        if (!Enum.IsDefined(request.AccountType))
         {
             return "Account.InvalidType";
         }
 
-        if (type == AccountType.Employer && (string.IsNullOrEmpty(organisation) || organisation.Length > MaxNameLength))
+        if (request.AccountType == AccountType.Employer
+            && (string.IsNullOrWhiteSpace(request.Organisation) || request.Organisation.Trim().Length > MaxNameLength))
         {
             return "Account.OrganisationRequired";
         }
 
-        return PortalCultures.FromCode(language) is null ? "Account.InvalidLanguage" : null;
+        return PortalCultures.FromCode(request.Language) is null ? "Account.InvalidLanguage" : null;
     }
+
+    /// <summary>Adds the account, its first activation link, the invitation email and the audit events to the unit of work.</summary>
+    private async Task<(PortalUser User, string Token)> StageAsync(NewAccount request, CancellationToken ct)
+    {
+        var email = request.Email.Trim();
+        var user = new PortalUser
+        {
+            Id = Guid.NewGuid(),
+            Email = email,
+            NormalizedEmail = users.NormalizeEmail(email),
+            UserName = UserName(email, request.AccountType),
+            DisplayName = request.DisplayName.Trim(),
+            AccountType = request.AccountType,
+            Organisation = request.AccountType == AccountType.Employer ? request.Organisation?.Trim() : null,
+            PreferredLanguage = request.Language,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        SecurityStamps.Renew(user);
+        user.NormalizedUserName = users.NormalizeName(user.UserName);
+        db.Users.Add(user);
+        var token = await tokens.IssueFirstAsync(user.Id, AccountTokenPurpose.Activation, options.Value.ActivationLinkLifetime, ct);
+        emails.QueueActivation(user, token);
+        audit.Record(AuditEventType.AccountCreated, user.Id, user.AccountType.ToString(), request.CreatedBy);
+        audit.Record(AuditEventType.InvitationSent, user.Id, actorId: request.CreatedBy);
+        return (user, token);
+    }
+
+    /// <summary>The Identity user name: unique per email and account type; people never see or type it.</summary>
+    public static string UserName(string email, AccountType type) =>
+        string.Create(CultureInfo.InvariantCulture, $"{type}:{email}").ToLowerInvariant();
+
 }

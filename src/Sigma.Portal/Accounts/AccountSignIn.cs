@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 
@@ -14,6 +15,7 @@ public sealed class AccountSignIn(
     SignInManager<PortalUser> signInManager,
     LockoutCounter lockout,
     PortalDbContext db,
+    AuditTrail audit,
     TimeProvider time,
     ILogger<AccountSignIn> logger)
 {
@@ -27,14 +29,16 @@ public sealed class AccountSignIn(
         var now = time.GetUtcNow().UtcDateTime;
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInUtc, now), ct);
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod)]);
+        await audit.RecordNowAsync(AuditEventType.SignInSucceeded, user.Id, authenticationMethod, ct);
         AccountsLog.SignedIn(logger, user.Id);
     }
 
-    public async Task SignOutAsync(System.Security.Claims.ClaimsPrincipal principal)
+    public async Task SignOutAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         await signInManager.SignOutAsync();
         if (Guid.TryParse(signInManager.UserManager.GetUserId(principal), out var userId))
         {
+            await audit.RecordNowAsync(AuditEventType.SignedOut, userId, null, ct);
             AccountsLog.SignedOut(logger, userId);
         }
     }

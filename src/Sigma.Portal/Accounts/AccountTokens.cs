@@ -26,6 +26,13 @@ public sealed class AccountTokens(PortalDbContext db, SecretHasher hasher, TimeP
             earlier.UsedUtc = now;
         }
 
+        return await IssueFirstAsync(userId, purpose, lifetime, ct);
+    }
+
+    /// <summary>The first token of a new account, which has no earlier ones to end.</summary>
+    public async Task<string> IssueFirstAsync(Guid userId, AccountTokenPurpose purpose, TimeSpan lifetime, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         db.AccountTokens.Add(new AccountToken
         {

@@ -101,8 +101,7 @@ internal static class AccountsModule
 
         services.AddAuthorizationBuilder()
             // Every page needs a signed-in account unless it says [AllowAnonymous]: a new page cannot be left open.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(PortalClaims.AdministratorRole, policy => policy.RequireRole(PortalClaims.AdministratorRole));
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 
@@ -10,7 +11,12 @@ namespace Sigma.Portal.Accounts;
 /// atomic UPDATEs, so parallel guesses cannot race past the limit or trip a concurrency error. Each further lockout
 /// without a successful sign-in in between lasts twice as long, up to <see cref="AccountsOptions.MaxLockoutDuration"/>.
 /// </summary>
-public sealed class LockoutCounter(PortalDbContext db, IOptions<AccountsOptions> options, TimeProvider time, ILogger<LockoutCounter> logger)
+public sealed class LockoutCounter(
+    PortalDbContext db,
+    AuditTrail audit,
+    IOptions<AccountsOptions> options,
+    TimeProvider time,
+    ILogger<LockoutCounter> logger)
 {
     public bool IsLockedOut(PortalUser user)
     {
@@ -46,6 +52,7 @@ public sealed class LockoutCounter(PortalDbContext db, IOptions<AccountsOptions>
         }
 
         AccountsLog.LockedOut(logger, userId, duration);
+        await audit.RecordNowAsync(AuditEventType.LockedOut, userId, duration.ToString(), ct);
         return end;
     }
 

@@ -77,14 +77,19 @@ public sealed class LoginController(
     private async Task<IActionResult> SecondStepAsync(PortalUser account, string? returnUrl, CancellationToken ct)
     {
         var step = await twoFactor.BeginAsync(HttpContext, account, ct);
-        var action = step == TwoFactorStep.Verify ? nameof(TwoFactorController.Verify) : nameof(TwoFactorController.Setup);
+        var action = step switch
+        {
+            TwoFactorStep.Verify => nameof(TwoFactorController.Verify),
+            TwoFactorStep.AccessPass => nameof(TwoFactorController.AccessPass),
+            _ => nameof(TwoFactorController.Setup),
+        };
         return RedirectToAction(action, "TwoFactor", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
     }
 
     [HttpPost("Logout")]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout(CancellationToken ct)
     {
-        await signIn.SignOutAsync(User);
+        await signIn.SignOutAsync(User, ct);
         return RedirectToAction(nameof(Login));
     }
 }

@@ -16,4 +16,7 @@ public sealed record NewAccount
 
     /// <summary>"nl" or "en".</summary>
     public string Language { get; init; } = "nl";
+
+    /// <summary>The administrator who creates it; null for the create-admin command.</summary>
+    public Guid? CreatedBy { get; init; }
 }

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Data;
@@ -19,13 +19,14 @@ public sealed class PasswordSetup(
     PasswordPolicy policy,
     IPasswordHasher<PortalUser> hasher,
     AccountEmails emails,
+    AuditTrail audit,
     TimeProvider time,
     ILogger<PasswordSetup> logger)
 {
     public async Task<PasswordSetupResult> SetAsync(AccountTokenPurpose purpose, Guid userId, string? token, string password, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null || (purpose == AccountTokenPurpose.PasswordReset && user.ActivatedUtc is null))
+        if (user is null || user.DeactivatedUtc is not null || (purpose == AccountTokenPurpose.PasswordReset && user.ActivatedUtc is null))
         {
             return new PasswordSetupResult { InvalidLink = true };
         }
@@ -46,8 +47,7 @@ public sealed class PasswordSetup(
             await tokens.RevokeAllAsync(userId, transactionCt);
             var now = time.GetUtcNow().UtcDateTime;
             user.PasswordHash = hasher.HashPassword(user, password);
-            user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
-            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            SecurityStamps.Renew(user);
             user.EmailConfirmed = true;
             user.ActivatedUtc ??= now;
             // Proving control of the mailbox ends a lockout.
@@ -57,6 +57,11 @@ public sealed class PasswordSetup(
             if (purpose == AccountTokenPurpose.PasswordReset)
             {
                 emails.QueuePasswordChanged(user);
+                audit.Record(AuditEventType.PasswordChanged, user.Id, "ResetLink");
+            }
+            else
+            {
+                audit.Record(AuditEventType.AccountActivated, user.Id);
             }
 
             await db.SaveChangesAsync(transactionCt);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 
@@ -8,8 +9,8 @@ namespace Sigma.Portal.Accounts;
 /// <summary>
 /// The password step of signing in. An email address may hold an employee and an employer account: the password is
 /// checked against each of them. Unknown addresses verify a dummy hash, so they take as long as a known one with one
-/// account. Locked accounts are checked too (the same work) but never succeed; wrong passwords count toward lockout
-/// only when no account of the address matched.
+/// account. Locked and deactivated accounts are checked too (the same work) but never succeed; wrong passwords count
+/// toward lockout only when no account of the address matched. Every failure is in the audit trail with its reason.
 /// </summary>
 public sealed class PasswordSignIn(
     PortalDbContext db,
@@ -17,6 +18,7 @@ public sealed class PasswordSignIn(
     IPasswordHasher<PortalUser> hasher,
     DummyPasswordHash dummy,
     LockoutCounter lockout,
+    AuditTrail audit,
     ILogger<PasswordSignIn> logger)
 {
     public async Task<PasswordCheck> CheckAsync(string email, string password, CancellationToken ct)
@@ -30,6 +32,7 @@ public sealed class PasswordSignIn(
         {
             dummy.Verify(password);
             AccountsLog.UnknownEmail(logger);
+            await audit.RecordNowAsync(AuditEventType.SignInFailed, null, "UnknownEmail: " + Printable(email), ct);
             return PasswordCheck.Failed;
         }
 
@@ -43,16 +46,20 @@ public sealed class PasswordSignIn(
             {
                 wrong.Add(account);
             }
+            else if (account.DeactivatedUtc is not null)
+            {
+                audit.Record(AuditEventType.SignInFailed, account.Id, "Deactivated");
+            }
             else if (locked)
             {
                 AccountsLog.LockedOutAttempt(logger, account.Id);
+                audit.Record(AuditEventType.SignInFailed, account.Id, "LockedOut");
             }
             else
             {
                 if (result == PasswordVerificationResult.SuccessRehashNeeded)
                 {
                     account.PasswordHash = hasher.HashPassword(account, password);
-                    await db.SaveChangesAsync(ct);
                 }
 
                 matched.Add(account);
@@ -61,15 +68,25 @@ public sealed class PasswordSignIn(
 
         if (matched.Count == 0)
         {
-            foreach (var account in wrong.Where(a => !lockout.IsLockedOut(a)))
+            foreach (var account in wrong)
             {
                 AccountsLog.WrongPassword(logger, account.Id);
-                await lockout.RecordFailureAsync(account.Id, ct);
+                audit.Record(AuditEventType.SignInFailed, account.Id, "WrongPassword");
+                if (!lockout.IsLockedOut(account) && account.DeactivatedUtc is null)
+                {
+                    await lockout.RecordFailureAsync(account.Id, ct);
+                }
             }
-
-            return PasswordCheck.Failed;
         }
 
-        return new PasswordCheck(matched);
+        await db.SaveChangesAsync(ct);
+        return matched.Count == 0 ? PasswordCheck.Failed : new PasswordCheck(matched);
+    }
+
+    /// <summary>What was typed as the email, kept short and without control characters for the audit trail.</summary>
+    private static string Printable(string text)
+    {
+        var clean = string.Concat(text.Trim().Where(c => !char.IsControl(c)));
+        return clean.Length <= 100 ? clean : clean[..100];
     }
 }

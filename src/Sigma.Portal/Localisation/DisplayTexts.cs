@@ -28,6 +28,10 @@ public sealed class DisplayTexts(IStringLocalizer<SharedText> text)
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Netherlands)
             .ToString("f", CultureInfo.CurrentCulture);
 
+    /// <summary>Midnight of a Dutch calendar day, in UTC: what "from 1 March" means to an administrator.</summary>
+    public DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Netherlands);
+
     private string Count(int count, string one, string many) => count == 1 ? text[one] : text[many, count];
 
     private static TimeZoneInfo FindNetherlands()

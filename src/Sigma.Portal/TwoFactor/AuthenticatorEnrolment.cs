@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;
@@ -20,6 +21,7 @@ public sealed class AuthenticatorEnrolment(
     TotpVerifier verifier,
     RecoveryCodes recoveryCodes,
     TwoFactorEmails emails,
+    AuditTrail audit,
     IStringLocalizer<SharedText> shared,
     IStringLocalizer<TwoFactorText> text,
     IOptions<TwoFactorOptions> options,
@@ -89,16 +91,20 @@ public sealed class AuthenticatorEnrolment(
             var replaced = await db.Authenticators
                 .Where(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Active && a.Id != pending.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AuthenticatorStatus.Revoked).SetProperty(a => a.RevokedUtc, now), transactionCt);
+            await db.Users.Where(u => u.Id == user.Id && u.TwoFactorResetUtc != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorResetUtc, (DateTime?)null), transactionCt);
             IReadOnlyList<string>? codes = null;
             if (replaced == 0)
             {
                 codes = await recoveryCodes.RenewAsync(user.Id, transactionCt);
                 emails.QueueSetUp(user);
+                audit.Record(AuditEventType.TwoFactorSetUp, user.Id);
                 TwoFactorLog.AuthenticatorActivated(logger, user.Id);
             }
             else
             {
                 emails.QueueReplaced(user);
+                audit.Record(AuditEventType.TwoFactorReplaced, user.Id);
                 TwoFactorLog.AuthenticatorReplaced(logger, user.Id);
             }
 

@@ -1,6 +1,6 @@
 namespace Sigma.Portal.TwoFactor;
 
-/// <summary>A page with one code field: sign-in with a code or a recovery code.</summary>
+/// <summary>A page with one code field: sign-in with a code, a recovery code or an access pass.</summary>
 public sealed record CodeViewModel
 {
     public string? ReturnUrl { get; init; }
@@ -9,4 +9,6 @@ public sealed record CodeViewModel
     public string Code => "";
 
     public string RecoveryCode => "";
+
+    public string AccessPass => "";
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;
@@ -23,6 +24,7 @@ public sealed class Reauthentication(
     LockoutCounter lockout,
     TotpVerifier totp,
     RecoveryCodes recoveryCodes,
+    AuditTrail audit,
     IDataProtectionProvider protection,
     PortalCookies cookies,
     IOptions<TwoFactorOptions> options,
@@ -44,6 +46,7 @@ public sealed class Reauthentication(
             && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
         if (!passwordMatches || !await SecondFactorMatchesAsync(user, code, ct))
         {
+            await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, "Reauthentication", ct);
             return new SecondFactorResult { LockedUntil = await lockout.RecordFailureAsync(user.Id, ct) };
         }
 

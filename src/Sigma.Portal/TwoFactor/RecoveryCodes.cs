@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.TwoFactor;
 using Sigma.Portal.Infrastructure.Security;
@@ -14,11 +14,11 @@ namespace Sigma.Portal.TwoFactor;
 public sealed class RecoveryCodes(
     PortalDbContext db,
     SecretHasher hasher,
+    AuditTrail audit,
     IOptions<TwoFactorOptions> options,
     TimeProvider time,
     ILogger<RecoveryCodes> logger)
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private const int Length = 10;
 
     /// <summary>Replaces every code of the account with new ones (in the unit of work) and returns them, formatted.</summary>
@@ -30,8 +30,8 @@ public sealed class RecoveryCodes(
         var codes = new List<string>();
         for (var i = 0; i < options.Value.RecoveryCodeCount; i++)
         {
-            var code = new string(RandomNumberGenerator.GetItems<char>(Alphabet, Length));
-            codes.Add(code[..5] + "-" + code[5..]);
+            var code = CrockfordCodes.Generate(Length);
+            codes.Add(CrockfordCodes.Format(code, 5));
             db.RecoveryCodes.Add(new RecoveryCode
             {
                 Id = Guid.NewGuid(),
@@ -48,6 +48,7 @@ public sealed class RecoveryCodes(
     public async Task<IReadOnlyList<string>> ReplaceAsync(Guid userId, CancellationToken ct)
     {
         var codes = await RenewAsync(userId, ct);
+        audit.Record(AuditEventType.RecoveryCodesRenewed, userId);
         await db.SaveChangesAsync(ct);
         TwoFactorLog.RecoveryCodesRenewed(logger, userId);
         return codes;
@@ -56,7 +57,7 @@ public sealed class RecoveryCodes(
     /// <summary>Uses the code up; true for exactly one caller when it is one of the account's unused codes.</summary>
     public async Task<bool> RedeemAsync(Guid userId, string? code, CancellationToken ct)
     {
-        var normalized = Normalize(code);
+        var normalized = CrockfordCodes.Normalize(code, Length);
         if (normalized is null)
         {
             return false;
@@ -74,18 +75,4 @@ public sealed class RecoveryCodes(
 
     public Task RevokeAllAsync(Guid userId, CancellationToken ct) =>
         db.RecoveryCodes.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
-
-    /// <summary>Upper case without dashes or spaces; O read as 0 and I or L as 1, as Crockford's alphabet intends.</summary>
-    internal static string? Normalize(string? code)
-    {
-        if (code is null || code.Length > 40)
-        {
-            return null;
-        }
-
-        var cleaned = string.Concat(code.Where(c => !char.IsWhiteSpace(c) && c != '-'))
-            .ToUpperInvariant()
-            .Replace('O', '0').Replace('I', '1').Replace('L', '1');
-        return cleaned.Length == Length && cleaned.All(c => Alphabet.Contains(c, StringComparison.Ordinal)) ? cleaned : null;
-    }
 }

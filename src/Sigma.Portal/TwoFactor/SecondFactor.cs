@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Administration;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;
@@ -14,8 +16,10 @@ public sealed class SecondFactor(
     PortalDbContext db,
     TotpVerifier totp,
     RecoveryCodes recoveryCodes,
+    AccessPasses accessPasses,
     LockoutCounter lockout,
     TwoFactorEmails emails,
+    AuditTrail audit,
     ILogger<SecondFactor> logger)
 {
     public async Task<SecondFactorResult> CheckCodeAsync(PortalUser user, string? code, CancellationToken ct)
@@ -33,7 +37,7 @@ public sealed class SecondFactor(
             return new SecondFactorResult { Accepted = true };
         }
 
-        return await FailedAsync(user, ct);
+        return await FailedAsync(user, "WrongCode", ct);
     }
 
     public async Task<SecondFactorResult> CheckRecoveryCodeAsync(PortalUser user, string? code, CancellationToken ct)
@@ -47,16 +51,39 @@ public sealed class SecondFactor(
         if (!await recoveryCodes.RedeemAsync(user.Id, code, ct))
         {
             TwoFactorLog.RecoveryCodeRejected(logger, user.Id);
-            return await FailedAsync(user, ct);
+            return await FailedAsync(user, "WrongRecoveryCode", ct);
         }
 
         var left = await recoveryCodes.RemainingAsync(user.Id, ct);
         emails.QueueRecoveryCodeUsed(user, left);
+        audit.Record(AuditEventType.RecoveryCodeUsed, user.Id, $"{left} left");
         await db.SaveChangesAsync(ct);
         TwoFactorLog.RecoveryCodeUsed(logger, user.Id, left);
         return new SecondFactorResult { Accepted = true, RecoveryCodesLeft = left };
     }
 
-    private async Task<SecondFactorResult> FailedAsync(PortalUser user, CancellationToken ct) =>
-        new() { LockedUntil = await lockout.RecordFailureAsync(user.Id, ct) };
+    /// <summary>After an administrator's reset: the one-time access pass that allows setting up a new authenticator.</summary>
+    public async Task<SecondFactorResult> CheckAccessPassAsync(PortalUser user, string? pass, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (lockout.IsLockedOut(user))
+        {
+            return new SecondFactorResult { LockedUntil = user.LockoutEnd };
+        }
+
+        if (!await accessPasses.RedeemAsync(user.Id, pass, ct))
+        {
+            audit.Record(AuditEventType.AccessPassRejected, user.Id);
+            return await FailedAsync(user, "WrongAccessPass", ct);
+        }
+
+        await audit.RecordNowAsync(AuditEventType.AccessPassUsed, user.Id, null, ct);
+        return new SecondFactorResult { Accepted = true };
+    }
+
+    private async Task<SecondFactorResult> FailedAsync(PortalUser user, string reason, CancellationToken ct)
+    {
+        await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, reason, ct);
+        return new() { LockedUntil = await lockout.RecordFailureAsync(user.Id, ct) };
+    }
 }

@@ -34,10 +34,7 @@ public sealed class TwoFactorController(
             return StartOver();
         }
 
-        // With an authenticator already set up, a password alone never leads to a new one: enter its code instead.
-        return await enrolment.HasActiveAsync(user.Id, ct)
-            ? RedirectToAction(nameof(Verify), new { returnUrl })
-            : await SetupViewAsync(user, returnUrl, ct);
+        return await BlockedSetupAsync(user, returnUrl, ct) ?? await SetupViewAsync(user, returnUrl, ct);
     }
 
     [HttpPost("Setup")]
@@ -50,9 +47,9 @@ public sealed class TwoFactorController(
             return StartOver();
         }
 
-        if (await enrolment.HasActiveAsync(user.Id, ct))
+        if (await BlockedSetupAsync(user, input.ReturnUrl, ct) is { } blocked)
         {
-            return RedirectToAction(nameof(Verify), new { returnUrl = input.ReturnUrl });
+            return blocked;
         }
 
         var result = ModelState.IsValid ? await enrolment.ConfirmAsync(user, input.Code, replacing: false, ct) : EnrolmentResult.Refused;
@@ -64,6 +61,35 @@ public sealed class TwoFactorController(
 
         await signIn.CompleteAsync(HttpContext, user, multiFactor: true, ct);
         return View("RecoveryCodes", new RecoveryCodesViewModel(result.RecoveryCodes ?? [], input.ReturnUrl));
+    }
+
+    [HttpGet("AccessPass")]
+    public IActionResult AccessPass(string? returnUrl) => View("AccessPass", new CodeViewModel { ReturnUrl = returnUrl });
+
+    [HttpPost("AccessPass")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public async Task<IActionResult> AccessPass(AccessPassInput input, CancellationToken ct)
+    {
+        var user = await signIn.CurrentUserAsync(User, ct);
+        if (user is null)
+        {
+            return StartOver();
+        }
+
+        var result = ModelState.IsValid ? await secondFactor.CheckAccessPassAsync(user, input.AccessPass, ct) : SecondFactorResult.Refused;
+        if (result.LockedUntil is { } until)
+        {
+            return View("LockedOut", new LockedOutViewModel(display.Moment(until.UtcDateTime)));
+        }
+
+        if (!result.Accepted)
+        {
+            ModelState.AddModelError(nameof(AccessPassInput.AccessPass), text["AccessPass.Invalid"]);
+            return View("AccessPass", new CodeViewModel { ReturnUrl = input.ReturnUrl });
+        }
+
+        await signIn.GrantEnrolmentAsync(HttpContext, user);
+        return RedirectToAction(nameof(Setup), new { returnUrl = input.ReturnUrl });
     }
 
     [HttpPost("Skip")]
@@ -133,6 +159,20 @@ public sealed class TwoFactorController(
         }
 
         return this.RedirectToLocal(returnUrl);
+    }
+
+    /// <summary>
+    /// With an authenticator already set up, a password alone never leads to a new one (enter its code instead); after
+    /// an administrator's reset, only the access pass does.
+    /// </summary>
+    private async Task<IActionResult?> BlockedSetupAsync(PortalUser user, string? returnUrl, CancellationToken ct)
+    {
+        if (await enrolment.HasActiveAsync(user.Id, ct))
+        {
+            return RedirectToAction(nameof(Verify), new { returnUrl });
+        }
+
+        return TwoFactorSignIn.MayEnrol(User, user) ? null : RedirectToAction(nameof(AccessPass), new { returnUrl });
     }
 
     private async Task<IActionResult> SetupViewAsync(PortalUser user, string? returnUrl, CancellationToken ct) =>

@@ -21,6 +21,8 @@ public sealed class TwoFactorEmails(
 
     public void QueueReplaced(PortalUser user) => Queue(user, "AuthenticatorReplaced", "Email.Replaced");
 
+    public void QueueReset(PortalUser user) => Queue(user, "TwoFactorReset", "Email.Reset");
+
     public void QueueRecoveryCodeUsed(PortalUser user, int left) => Queue(user, "RecoveryCodeUsed", "Email.RecoveryUsed", left);
 
     /// <summary>Subject "{prefix}.Subject", a first paragraph "{prefix}.Intro" (account type, moment, extra) and "{prefix}.NotYou".</summary>

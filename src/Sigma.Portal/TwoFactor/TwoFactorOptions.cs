@@ -31,6 +31,10 @@ public sealed class TwoFactorOptions
     [Range(typeof(TimeSpan), "00:01:00", "00:30:00", ErrorMessage = "TwoFactor:ReauthenticationLifetime must be between 1 and 30 minutes.")]
     public TimeSpan ReauthenticationLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long the one-time access pass an administrator issues after a two-factor reset stays valid.</summary>
+    [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00", ErrorMessage = "TwoFactor:AccessPassLifetime must be between 15 minutes and 7 days.")]
+    public TimeSpan AccessPassLifetime { get; set; } = TimeSpan.FromHours(24);
+
     [Range(5, 20, ErrorMessage = "TwoFactor:RecoveryCodeCount must be between 5 and 20.")]
     public int RecoveryCodeCount { get; set; } = 10;
 }

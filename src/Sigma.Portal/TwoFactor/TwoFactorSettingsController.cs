@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Sigma.Portal.Audit;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
@@ -16,6 +17,7 @@ namespace Sigma.Portal.TwoFactor;
 public sealed class TwoFactorSettingsController(
     UserManager<PortalUser> users,
     TwoFactorOverview overview,
+    AuditSearch audit,
     Reauthentication reauthentication,
     AuthenticatorEnrolment enrolment,
     RecoveryCodes recoveryCodes,
@@ -25,13 +27,20 @@ public sealed class TwoFactorSettingsController(
     private const string NewPhoneStep = "NewPhone";
     private const string RecoveryCodesStep = "RecoveryCodes";
     private const string Notice = "TwoFactor.Notice";
+    private const int RecentEvents = 10;
 
     [HttpGet("/Settings")]
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        await users.GetUserAsync(User) is { } user
-            ? View("Settings", await overview.ForAsync(user.Id, TempData[Notice] as string, ct))
-            : Challenge();
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        var settings = await overview.ForAsync(user.Id, TempData[Notice] as string, ct);
+        return View("Settings", settings with { Events = await audit.RecentForAsync(user.Id, RecentEvents, ct) });
+    }
 
     [HttpGet("Confirm")]
     public IActionResult Confirm(string next) => View("Confirm", new ReauthenticateInput { Next = Step(next) });

@@ -9,4 +9,7 @@ public sealed record TwoFactorSettingsViewModel
     public int RecoveryCodesLeft { get; init; }
 
     public string? NoticeKey { get; init; }
+
+    /// <summary>The person's own recent security events: "was this you?".</summary>
+    public IReadOnlyList<Audit.AuditRow> Events { get; init; } = [];
 }

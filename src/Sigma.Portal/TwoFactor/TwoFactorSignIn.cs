@@ -17,21 +17,47 @@ namespace Sigma.Portal.TwoFactor;
 public sealed class TwoFactorSignIn(PortalDbContext db, AccountSignIn accounts, IOptions<TwoFactorOptions> options, TimeProvider time)
 {
     private const string StampClaim = "sigma:stamp";
+    private const string EnrolmentClaim = "sigma:enrolment";
 
     public async Task<TwoFactorStep> BeginAsync(HttpContext http, PortalUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(StampClaim, user.SecurityStamp ?? "")],
-            TwoFactorSchemes.PasswordVerified);
-        await http.SignInAsync(TwoFactorSchemes.PasswordVerified, new ClaimsPrincipal(identity), new AuthenticationProperties
+        await IssueAsync(http, user, enrolmentGranted: false, time.GetUtcNow() + options.Value.SignInStepLifetime);
+        if (await db.Authenticators.AnyAsync(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Active, ct))
         {
-            IsPersistent = false,
-            ExpiresUtc = time.GetUtcNow() + options.Value.SignInStepLifetime,
-        });
-        var hasAuthenticator = await db.Authenticators.AnyAsync(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Active, ct);
-        return hasAuthenticator ? TwoFactorStep.Verify : TwoFactorStep.Setup;
+            return TwoFactorStep.Verify;
+        }
+
+        return user.TwoFactorResetUtc is null ? TwoFactorStep.Setup : TwoFactorStep.AccessPass;
+    }
+
+    /// <summary>After a valid access pass: this password step may now set up a new authenticator.</summary>
+    public async Task GrantEnrolmentAsync(HttpContext http, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var current = await http.AuthenticateAsync(TwoFactorSchemes.PasswordVerified);
+        await IssueAsync(http, user, enrolmentGranted: true, current.Properties?.ExpiresUtc ?? time.GetUtcNow() + options.Value.SignInStepLifetime);
+    }
+
+    /// <summary>Whether setting up an authenticator is allowed now: always, unless an administrator reset two-factor.</summary>
+    public static bool MayEnrol(ClaimsPrincipal principal, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(user);
+        return user.TwoFactorResetUtc is null || principal.HasClaim(EnrolmentClaim, "access-pass");
+    }
+
+    private static Task IssueAsync(HttpContext http, PortalUser user, bool enrolmentGranted, DateTimeOffset expires)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(StampClaim, user.SecurityStamp ?? "") };
+        if (enrolmentGranted)
+        {
+            claims.Add(new Claim(EnrolmentClaim, "access-pass"));
+        }
+
+        return http.SignInAsync(TwoFactorSchemes.PasswordVerified, new ClaimsPrincipal(new ClaimsIdentity(claims, TwoFactorSchemes.PasswordVerified)),
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = expires });
     }
 
     /// <summary>The account whose password was verified in this browser, while its security stamp is unchanged.</summary>

@@ -8,4 +8,7 @@ public enum TwoFactorStep
 
     /// <summary>Set up an authenticator (the first time).</summary>
     Setup,
+
+    /// <summary>After an administrator's reset: the one-time access pass first, then setup.</summary>
+    AccessPass,
 }

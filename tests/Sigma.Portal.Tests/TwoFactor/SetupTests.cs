@@ -177,7 +177,8 @@ public sealed partial class SetupTests(PortalFactory app) : IClassFixture<Portal
         }
 
         var source = new RGBLuminanceSource(pixels, size * Scale, size * Scale, RGBLuminanceSource.BitmapFormat.Gray8);
-        var result = new ZXing.QrCode.QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
+        var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.PURE_BARCODE] = true, [DecodeHintType.TRY_HARDER] = true };
+        var result = new ZXing.QrCode.QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
         return result?.Text ?? throw new InvalidOperationException("The QR code could not be decoded.");
     }
 

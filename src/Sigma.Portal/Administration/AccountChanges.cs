@@ -1,0 +1,13 @@
+using Sigma.Portal.Data.Accounts;
+
+namespace Sigma.Portal.Administration;
+
+/// <summary>What an administrator may change on an account.</summary>
+public sealed record AccountChanges
+{
+    public required AccountType AccountType { get; init; }
+
+    public string? Organisation { get; init; }
+
+    public required string Language { get; init; }
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using Sigma.Portal.Data.Accounts;
+
+namespace Sigma.Portal.Administration;
+
+public sealed record AccountChangesInput
+{
+    public AccountType AccountType { get; init; }
+
+    [StringLength(200, ErrorMessage = "Account.OrganisationRequired")]
+    public string? Organisation { get; init; }
+
+    [RegularExpression("^(nl|en)$", ErrorMessage = "Account.InvalidLanguage")]
+    public string Language { get; init; } = "nl";
+}

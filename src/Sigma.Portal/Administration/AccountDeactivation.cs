@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Accounts;
+using Sigma.Portal.Audit;
+using Sigma.Portal.Data;
+
+namespace Sigma.Portal.Administration;
+
+/// <summary>
+/// Deactivating stops sign-in and ends every session at once (new security stamp) and every open link; reactivating
+/// lets the person sign in again with what they had. Administrators cannot deactivate themselves.
+/// </summary>
+public sealed class AccountDeactivation(PortalDbContext db, AccountTokens tokens, AuditTrail audit, TimeProvider time, ILogger<AccountDeactivation> logger)
+{
+    public async Task<bool> DeactivateAsync(Guid userId, Guid administratorId, string? reason, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.DeactivatedUtc == null, ct);
+        if (user is null || userId == administratorId)
+        {
+            return false;
+        }
+
+        user.DeactivatedUtc = time.GetUtcNow().UtcDateTime;
+        SecurityStamps.Renew(user);
+        await tokens.RevokeAllAsync(userId, ct);
+        audit.Record(AuditEventType.AccountDeactivated, userId, reason, administratorId);
+        await db.SaveChangesAsync(ct);
+        AdministrationLog.Deactivated(logger, administratorId, userId);
+        return true;
+    }
+
+    public async Task<bool> ReactivateAsync(Guid userId, Guid administratorId, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.DeactivatedUtc != null, ct);
+        if (user is null)
+        {
+            return false;
+        }
+
+        user.DeactivatedUtc = null;
+        audit.Record(AuditEventType.AccountReactivated, userId, actorId: administratorId);
+        await db.SaveChangesAsync(ct);
+        AdministrationLog.Reactivated(logger, administratorId, userId);
+        return true;
+    }
+}

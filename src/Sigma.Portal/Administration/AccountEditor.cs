@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Accounts;
+using Sigma.Portal.Audit;
+using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure.Data;
+
+namespace Sigma.Portal.Administration;
+
+/// <summary>
+/// Changes an account's type, organisation or language. The rules of a new account apply (an employer needs an
+/// organisation; one account per email and type), and administrators cannot change their own type.
+/// </summary>
+public sealed class AccountEditor(PortalDbContext db, ILookupNormalizer normalizer, AuditTrail audit, ILogger<AccountEditor> logger)
+{
+    /// <returns>Null when saved, otherwise the resource key of the reason it was refused.</returns>
+    public async Task<string?> UpdateAsync(Guid userId, AccountChanges changes, Guid administratorId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return "Admin.NotFound";
+        }
+
+        var problem = AccountCreator.Problem(new NewAccount
+        {
+            Email = user.Email ?? "",
+            DisplayName = user.DisplayName,
+            AccountType = changes.AccountType,
+            Organisation = changes.Organisation,
+            Language = changes.Language,
+        });
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (userId == administratorId && changes.AccountType != user.AccountType)
+        {
+            return "Admin.OwnType";
+        }
+
+        var organisation = changes.AccountType == Data.Accounts.AccountType.Employer ? changes.Organisation?.Trim() : null;
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"Type: {user.AccountType} -> {changes.AccountType}; Organisation: {user.Organisation} -> {organisation}; Language: {user.PreferredLanguage} -> {changes.Language}");
+        user.AccountType = changes.AccountType;
+        user.UserName = AccountCreator.UserName(user.Email ?? "", changes.AccountType);
+        user.NormalizedUserName = normalizer.NormalizeName(user.UserName);
+        user.Organisation = organisation;
+        user.PreferredLanguage = changes.Language;
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        audit.Record(AuditEventType.AccountUpdated, userId, detail, administratorId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return "Account.Duplicate";
+        }
+
+        AdministrationLog.Updated(logger, administratorId, userId);
+        return null;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Sigma.Portal.Administration;
+
+/// <summary>An account's state as administrators see it, derived from its dates.</summary>
+public enum AccountStatus
+{
+    Invited,
+    Active,
+    Locked,
+    Deactivated,
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Audit;
+using Sigma.Portal.Data;
+
+namespace Sigma.Portal.Administration;
+
+/// <summary>Ends a lockout before its time, for a person who called and was recognised.</summary>
+public sealed class AccountUnlock(PortalDbContext db, AuditTrail audit, ILogger<AccountUnlock> logger)
+{
+    public async Task<bool> UnlockAsync(Guid userId, Guid administratorId, CancellationToken ct)
+    {
+        var unlocked = await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
+                .SetProperty(u => u.AccessFailedCount, 0)
+                .SetProperty(u => u.ConsecutiveLockouts, 0), ct);
+        if (unlocked == 0)
+        {
+            return false;
+        }
+
+        audit.Record(AuditEventType.AccountUnlocked, userId, actorId: administratorId);
+        await db.SaveChangesAsync(ct);
+        AdministrationLog.Unlocked(logger, administratorId, userId);
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Sigma.Portal.Email;
+
+namespace Sigma.Portal.Administration;
+
+/// <summary>Email that failed: the error of each message and a retry for the ones that gave up.</summary>
+[Area("Admin")]
+[Authorize(Policy = AdministrationModule.Policy)]
+[Route("Admin/Email")]
+public sealed class AdminEmailController(DeadLetters deadLetters) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View("Email", await deadLetters.ListAsync(ct));
+
+    [HttpPost("{id:guid}/Retry")]
+    public async Task<IActionResult> Retry(Guid id, CancellationToken ct)
+    {
+        await deadLetters.RetryAsync(id, User.AdministratorId(), ct);
+        return RedirectToAction(nameof(Index));
+    }
+}

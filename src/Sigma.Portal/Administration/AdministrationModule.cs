@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Sigma.Portal.Accounts;
+using Sigma.Portal.TwoFactor;
+
+namespace Sigma.Portal.Administration;
+
+internal static class AdministrationModule
+{
+    /// <summary>Administrators in a session completed with a second factor; nobody else reaches the console.</summary>
+    public const string Policy = PortalClaims.AdministratorRole;
+
+    public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireRole(PortalClaims.AdministratorRole)
+            .RequireClaim(ClaimTypes.AuthenticationMethod, TwoFactorPolicy.MultiFactor));
+        builder.Services.AddScoped<AccountDirectory>();
+        builder.Services.AddScoped<AccountDetailsQuery>();
+        builder.Services.AddScoped<AccessPasses>();
+        builder.Services.AddScoped<TwoFactorReset>();
+        builder.Services.AddScoped<AccountDeactivation>();
+        builder.Services.AddScoped<AccountUnlock>();
+        builder.Services.AddScoped<AccountEditor>();
+        builder.Services.AddScoped<CsvInvitations>();
+        return builder;
+    }
+
+    /// <summary>The signed-in administrator's account id.</summary>
+    public static Guid AdministratorId(this ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("The administrator's session has no account id."));
+    }
+}

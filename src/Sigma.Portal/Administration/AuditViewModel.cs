@@ -1,0 +1,5 @@
+using Sigma.Portal.Audit;
+
+namespace Sigma.Portal.Administration;
+
+public sealed record AuditViewModel(AuditQuery Query, AuditPage Page);

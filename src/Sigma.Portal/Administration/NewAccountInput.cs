@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+using Sigma.Portal.Data.Accounts;
+
+namespace Sigma.Portal.Administration;
+
+public sealed record NewAccountInput
+{
+    [Required(ErrorMessage = "Admin.NameRequired")]
+    [StringLength(200, ErrorMessage = "Account.InvalidName")]
+    public string DisplayName { get; init; } = "";
+
+    [Required(ErrorMessage = "Admin.EmailRequired")]
+    [StringLength(256, ErrorMessage = "Account.InvalidEmail")]
+    public string Email { get; init; } = "";
+
+    public AccountType AccountType { get; init; } = AccountType.Employee;
+
+    [StringLength(200, ErrorMessage = "Account.OrganisationRequired")]
+    public string? Organisation { get; init; }
+
+    [RegularExpression("^(nl|en)$", ErrorMessage = "Account.InvalidLanguage")]
+    public string Language { get; init; } = "nl";
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Data;
+
+namespace Sigma.Portal.Audit;
+
+/// <summary>
+/// Deletes audit events older than <see cref="AuditOptions.RetentionDays"/>, and records each access pass that expired
+/// unused, once. Safe on several instances: both steps are single set-based statements.
+/// </summary>
+public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditRetentionJob> logger)
+    : BackgroundService
+{
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var expired = await db.AccessPasses
+            .Where(p => p.UsedUtc == null && p.ExpiryRecordedUtc == null && p.ExpiresUtc <= now)
+            .Select(p => new { p.Id, p.UserId })
+            .ToListAsync(ct);
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        foreach (var pass in expired)
+        {
+            var marked = await db.AccessPasses.Where(p => p.Id == pass.Id && p.ExpiryRecordedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiryRecordedUtc, now), ct);
+            if (marked == 1)
+            {
+                audit.Record(AuditEventType.AccessPassExpired, pass.UserId);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var cutoff = now.AddDays(-options.Value.RetentionDays);
+        var pruned = await db.AuditEvents.Where(e => e.OccurredUtc < cutoff).ExecuteDeleteAsync(ct);
+        AuditLog.Pruned(logger, pruned, cutoff);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                AuditLog.PruneFailed(logger, e);
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.PruneInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

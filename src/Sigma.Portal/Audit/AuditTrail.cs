@@ -1,0 +1,39 @@
+using Sigma.Portal.Data;
+using Sigma.Portal.Data.Audit;
+
+namespace Sigma.Portal.Audit;
+
+/// <summary>
+/// Writes security events: what, which account, which administrator (if any), when (UTC), from which address and
+/// browser. Events join the caller's unit of work, so they are saved together with the change they describe.
+/// </summary>
+public sealed class AuditTrail(PortalDbContext db, IHttpContextAccessor http, TimeProvider time)
+{
+    private const int MaxDetail = 1000;
+    private const int MaxUserAgent = 300;
+
+    public void Record(AuditEventType type, Guid? userId, string? detail = null, Guid? actorId = null)
+    {
+        var context = http.HttpContext;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredUtc = time.GetUtcNow().UtcDateTime,
+            EventType = type.ToString(),
+            UserId = userId,
+            ActorId = actorId,
+            Detail = Truncate(detail, MaxDetail),
+            IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = Truncate(context?.Request.Headers.UserAgent.ToString(), MaxUserAgent),
+        });
+    }
+
+    /// <summary>For events outside a unit of work (a failed sign-in changes nothing else): recorded and saved at once.</summary>
+    public async Task RecordNowAsync(AuditEventType type, Guid? userId, string? detail, CancellationToken ct)
+    {
+        Record(type, userId, detail);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? Truncate(string? value, int length) =>
+        string.IsNullOrEmpty(value) ? null : value.Length <= length ? value : value[..length];
+}
