@@ -67,6 +67,25 @@ public sealed class PortalBrowser(HttpClient client)
         return await client.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), content, ct);
     }
 
+    /// <summary>Uploads a file through a multipart form (the form's other fields and its antiforgery token included).</summary>
+    public async Task<Page> UploadAsync(Page page, string formSelector, string field, string fileName, byte[] content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
+        using var body = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
+        {
+            body.Add(new StringContent(input.Value), input.Name!);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        body.Add(file, field, fileName);
+        var response = await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), body, ct);
+        return await FollowAsync(response, ct);
+    }
+
     public async Task<Page> FollowAsync(HttpResponseMessage response, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -1,0 +1,113 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sigma.Portal.Audit;
+using Sigma.Portal.Data;
+using Sigma.Portal.Tests.Builders;
+using Sigma.Portal.Tests.Infrastructure;
+
+namespace Sigma.Portal.Tests.Audit;
+
+public sealed class AuditTrailTests(PortalFactory app) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task SignIn_SuccessAndFailure_AreRecordedWithReasonAddressAndBrowser()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browser = app.NewBrowser();
+        browser.Client.DefaultRequestHeaders.UserAgent.ParseAdd("TestBrowser/1.0");
+
+        await browser.PasswordStepAsync(person.Email, "een fout wachtwoord", ct);
+        await browser.SignInAsync(app, person, ct);
+        var events = await EventsAsync(person.Id, ct);
+
+        var failed = Assert.Single(events, e => e.EventType == nameof(AuditEventType.SignInFailed));
+        var succeeded = Assert.Single(events, e => e.EventType == nameof(AuditEventType.SignInSucceeded));
+        Assert.Equal("WrongPassword", failed.Detail);
+        Assert.Equal("mfa", succeeded.Detail);
+        Assert.StartsWith("10.", succeeded.IpAddress, StringComparison.Ordinal);
+        Assert.Equal("TestBrowser/1.0", succeeded.UserAgent);
+        Assert.Null(succeeded.ActorId);
+    }
+
+    [Fact]
+    public async Task Settings_ShowThePersonTheirOwnRecentEvents()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browser = app.NewBrowser();
+        await app.NewBrowser().PasswordStepAsync(person.Email, "een fout wachtwoord", ct);
+        await browser.SignInAsync(app, person, ct);
+
+        var settings = await browser.OpenAsync("/Settings", ct);
+
+        Assert.Contains("Inloggen mislukt", settings.Text("table.security-events"), StringComparison.Ordinal);
+        Assert.Contains("Ingelogd", settings.Text("table.security-events"), StringComparison.Ordinal);
+        Assert.Contains("Tweestapsverificatie ingesteld", settings.Text("table.security-events"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Attack", "FormulaInjection")]
+    public async Task AuditExport_CellsThatLookLikeFormulas_AreEscaped()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).ActivatedAsync(ct);
+        var attacker = app.NewBrowser();
+        attacker.Client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", "=cmd|' /C calc'!A0");
+        await attacker.PasswordStepAsync(person.Email, "+SUM(1,2)", ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+        await admin.ConfirmAsync(person.Id, "Deactivate", "confirm-deactivate", "@HYPERLINK(\"http://evil.example\")", ct);
+
+        using var export = await admin.Browser.Client.GetAsync(new Uri($"/Admin/Audit/Export?Account={Uri.EscapeDataString(person.Email)}", UriKind.Relative), ct);
+        var csv = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync(ct));
+        var cells = csv.Split(['\n', ';'], StringSplitOptions.TrimEntries).Select(c => c.Trim('"')).ToList();
+
+        Assert.Equal("text/csv; charset=utf-8", export.Content.Headers.ContentType?.ToString());
+        Assert.Contains(cells, c => c.StartsWith("'=cmd", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.StartsWith("'@HYPERLINK", StringComparison.Ordinal));
+        Assert.DoesNotContain(cells, c => c.StartsWith('=') || c.StartsWith('@') || c.StartsWith('+'));
+    }
+
+    [Fact]
+    public async Task AuditView_FiltersByEventTypeAndPeriod()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        await app.NewBrowser().PasswordStepAsync(person.Email, "een fout wachtwoord", ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var account = Uri.EscapeDataString(person.Email);
+
+        var failures = await admin.Browser.OpenAsync($"/Admin/Audit?Account={account}&EventType=SignInFailed", ct);
+        var lastYear = await admin.Browser.OpenAsync($"/Admin/Audit?Account={account}&To={today.AddYears(-1):yyyy-MM-dd}", ct);
+
+        Assert.Equal(1, failures.Document.QuerySelectorAll("table.security-events tbody tr").Length);
+        Assert.False(lastYear.Has("table.security-events"));
+    }
+
+    [Fact]
+    public async Task RetentionJob_DeletesEventsOlderThanTheRetentionAndRecordsExpiredPassesOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+        await admin.ConfirmAsync(person.Id, "ResetTwoFactor", "confirm-reset", "Telefoon kwijt", ct);
+        var job = app.Services.GetRequiredService<AuditRetentionJob>();
+
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await job.RunOnceAsync(ct);
+        await job.RunOnceAsync(ct);
+        var afterExpiry = await EventsAsync(person.Id, ct);
+        app.Clock.Advance(TimeSpan.FromDays(401));
+        await job.RunOnceAsync(ct);
+        var afterRetention = await EventsAsync(person.Id, ct);
+
+        Assert.Single(afterExpiry, e => e.EventType == nameof(AuditEventType.AccessPassExpired));
+        Assert.Contains(afterExpiry, e => e.EventType == nameof(AuditEventType.AccountCreated));
+        Assert.Empty(afterRetention);
+    }
+
+    private Task<List<Sigma.Portal.Data.Audit.AuditEvent>> EventsAsync(Guid userId, CancellationToken ct) =>
+        app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEvents.AsNoTracking().Where(e => e.UserId == userId).ToListAsync(ct));
+}
