@@ -6,7 +6,9 @@ using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.Administration;
 using Sigma.Portal.Data.Audit;
 using Sigma.Portal.Data.Email;
+using Sigma.Portal.Data.Help;
 using Sigma.Portal.Data.Security;
+using Sigma.Portal.Data.Sessions;
 using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.Data;
@@ -37,6 +39,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AccessPass> AccessPasses => Set<AccessPass>();
 
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
+    public DbSet<HelpComment> HelpComments => Set<HelpComment>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,14 +9,22 @@ public sealed class SqlServerMigrations : IDesignTimeDbContextFactory<PortalDbCo
 {
     public static string AssemblyName { get; } = typeof(SqlServerMigrations).Assembly.GetName().Name!;
 
-    public static void Use(DbContextOptionsBuilder options, string connectionString)
+    /// <param name="options">The options to point at SQL Server.</param>
+    /// <param name="connectionString">The server and database.</param>
+    /// <param name="commandTimeoutSeconds">How long one command may run.</param>
+    /// <param name="retries">How often a command is tried again after a transient fault (failover, throttling).</param>
+    public static void Use(DbContextOptionsBuilder options, string connectionString, int commandTimeoutSeconds = 30, int retries = 5)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.UseSqlServer(connectionString, sqlServer =>
         {
             sqlServer.MigrationsAssembly(AssemblyName);
+            sqlServer.CommandTimeout(commandTimeoutSeconds);
             // Transient faults (failover, throttling) are retried instead of failing the request.
-            sqlServer.EnableRetryOnFailure();
+            if (retries > 0)
+            {
+                sqlServer.EnableRetryOnFailure(retries, TimeSpan.FromSeconds(10), errorNumbersToAdd: null);
+            }
         });
     }
 

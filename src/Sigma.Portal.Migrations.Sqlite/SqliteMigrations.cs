@@ -9,10 +9,13 @@ public sealed class SqliteMigrations : IDesignTimeDbContextFactory<PortalDbConte
 {
     public static string AssemblyName { get; } = typeof(SqliteMigrations).Assembly.GetName().Name!;
 
-    public static void Use(DbContextOptionsBuilder options, string connectionString)
+    /// <param name="options">The options to point at SQLite.</param>
+    /// <param name="connectionString">The database file.</param>
+    /// <param name="commandTimeoutSeconds">Also how long SQLite waits for a lock held by another connection.</param>
+    public static void Use(DbContextOptionsBuilder options, string connectionString, int commandTimeoutSeconds = 30)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(AssemblyName));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(AssemblyName).CommandTimeout(commandTimeoutSeconds));
     }
 
     /// <summary>Used by <c>dotnet ef migrations add</c>; the file is never opened to build a migration.</summary>

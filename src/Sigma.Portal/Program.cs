@@ -2,12 +2,15 @@ using Sigma.Portal.Accounts;
 using Sigma.Portal.Administration;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Email;
+using Sigma.Portal.Help;
+using Sigma.Portal.Home;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Infrastructure.DataProtection;
 using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
+using Sigma.Portal.Sessions;
 using Sigma.Portal.TwoFactor;
 
 try
@@ -23,8 +26,10 @@ try
         .AddEmail()
         .AddAudit()
         .AddAccounts()
+        .AddSessions()
         .AddTwoFactor()
-        .AddAdministration();
+        .AddAdministration()
+        .AddHelp();
     builder.Services.AddPortalRateLimits();
 
     var app = builder.Build();
@@ -33,7 +38,7 @@ try
         return await app.RunCommandAsync(commandLine);
     }
 
-    app.UsePortalSecurity();
+    app.UsePortalSecurity(errorPages: static app => app.UsePortalErrorPages());
     app.UsePortalStaticFiles();
     app.UseRouting();
     app.UseRequestLocalization();
@@ -42,12 +47,13 @@ try
     app.UseRateLimiter();
     app.MapControllers();
     app.MapHealthChecks("/health").AllowAnonymous();
-    // An unknown address is a plain 404 for everyone, rendered by the status code pages.
+    // An unknown page is a plain 404 for everyone, rendered by the status code pages. Only for GET and HEAD, so a POST
+    // to a page that exists for GET still gets routing's 405.
     app.MapFallback("{*path}", context =>
     {
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         return Task.CompletedTask;
-    }).AllowAnonymous();
+    }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
     await app.RunAsync();
     return 0;
 }

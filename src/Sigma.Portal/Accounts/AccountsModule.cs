@@ -44,11 +44,12 @@ internal static class AccountsModule
             options.IterationCount = PortalPasswordHasher.Iterations;
         });
         services.AddSingleton<IPasswordHasher<PortalUser>, PortalPasswordHasher>();
-        // Every request re-reads the security stamp, so a password change or reset ends other sessions at once. The
-        // refreshed principal keeps how the person signed in (amr), which the claims factory cannot know.
+        // Sessions live on the server and are revoked outright by sign-out, password changes, resets and deactivation;
+        // the security stamp is checked again every few minutes as a second line. The refreshed principal keeps how the
+        // person signed in (amr), which the claims factory cannot know.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
-            options.ValidationInterval = TimeSpan.Zero;
+            options.ValidationInterval = TimeSpan.FromMinutes(5);
             options.OnRefreshingPrincipal = context =>
             {
                 if (context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod) is { } method
@@ -92,8 +93,6 @@ internal static class AccountsModule
                 options.LoginPath = "/Account/Login";
                 options.LogoutPath = "/Account/Logout";
                 options.AccessDeniedPath = "/error/403";
-                options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-                options.SlidingExpiration = true;
                 // Redirects stay relative: never built from the request's Host header.
                 options.Events.OnRedirectToLogin = RelativeRedirect;
                 options.Events.OnRedirectToAccessDenied = RelativeRedirect;

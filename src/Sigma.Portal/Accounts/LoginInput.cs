@@ -13,4 +13,12 @@ public sealed record LoginInput
     public string Password { get; init; } = "";
 
     public string? ReturnUrl { get; init; }
+
+    /// <summary>What a log or debugger shows of this input: never the secret it carries.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Email = ").Append(Email).Append(", ");
+        builder.Append("ReturnUrl = ").Append(ReturnUrl);
+        return true;
+    }
 }

@@ -4,6 +4,7 @@ using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Data;
+using Sigma.Portal.Sessions;
 
 namespace Sigma.Portal.Accounts;
 
@@ -20,6 +21,7 @@ public sealed class PasswordSetup(
     IPasswordHasher<PortalUser> hasher,
     AccountEmails emails,
     AuditTrail audit,
+    UserSessions sessions,
     TimeProvider time,
     ILogger<PasswordSetup> logger)
 {
@@ -45,6 +47,7 @@ public sealed class PasswordSetup(
             }
 
             await tokens.RevokeAllAsync(userId, transactionCt);
+            await sessions.RevokeAllAsync(userId, transactionCt);
             var now = time.GetUtcNow().UtcDateTime;
             user.PasswordHash = hasher.HashPassword(user, password);
             SecurityStamps.Renew(user);

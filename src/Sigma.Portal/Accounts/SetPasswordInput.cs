@@ -17,4 +17,11 @@ public sealed record SetPasswordInput
     [Required(ErrorMessage = "Password.ConfirmRequired")]
     [Compare(nameof(Password), ErrorMessage = "Password.Mismatch")]
     public string ConfirmPassword { get; init; } = "";
+
+    /// <summary>What a log or debugger shows of this input: never the secret it carries.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("User = ").Append(User);
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
+using Sigma.Portal.Sessions;
 
 namespace Sigma.Portal.Administration;
 
@@ -9,7 +10,13 @@ namespace Sigma.Portal.Administration;
 /// Deactivating stops sign-in and ends every session at once (new security stamp) and every open link; reactivating
 /// lets the person sign in again with what they had. Administrators cannot deactivate themselves.
 /// </summary>
-public sealed class AccountDeactivation(PortalDbContext db, AccountTokens tokens, AuditTrail audit, TimeProvider time, ILogger<AccountDeactivation> logger)
+public sealed class AccountDeactivation(
+    PortalDbContext db,
+    AccountTokens tokens,
+    UserSessions sessions,
+    AuditTrail audit,
+    TimeProvider time,
+    ILogger<AccountDeactivation> logger)
 {
     public async Task<bool> DeactivateAsync(Guid userId, Guid administratorId, string? reason, CancellationToken ct)
     {
@@ -22,6 +29,7 @@ public sealed class AccountDeactivation(PortalDbContext db, AccountTokens tokens
         user.DeactivatedUtc = time.GetUtcNow().UtcDateTime;
         SecurityStamps.Renew(user);
         await tokens.RevokeAllAsync(userId, ct);
+        await sessions.RevokeAllAsync(userId, ct);
         audit.Record(AuditEventType.AccountDeactivated, userId, reason, administratorId);
         await db.SaveChangesAsync(ct);
         AdministrationLog.Deactivated(logger, administratorId, userId);

@@ -5,6 +5,7 @@ using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure.Data;
+using Sigma.Portal.Sessions;
 
 namespace Sigma.Portal.Administration;
 
@@ -12,7 +13,12 @@ namespace Sigma.Portal.Administration;
 /// Changes an account's type, organisation or language. The rules of a new account apply (an employer needs an
 /// organisation; one account per email and type), and administrators cannot change their own type.
 /// </summary>
-public sealed class AccountEditor(PortalDbContext db, ILookupNormalizer normalizer, AuditTrail audit, ILogger<AccountEditor> logger)
+public sealed class AccountEditor(
+    PortalDbContext db,
+    ILookupNormalizer normalizer,
+    UserSessions sessions,
+    AuditTrail audit,
+    ILogger<AccountEditor> logger)
 {
     /// <returns>Null when saved, otherwise the resource key of the reason it was refused.</returns>
     public async Task<string?> UpdateAsync(Guid userId, AccountChanges changes, Guid administratorId, CancellationToken ct)
@@ -42,6 +48,7 @@ public sealed class AccountEditor(PortalDbContext db, ILookupNormalizer normaliz
             return "Admin.OwnType";
         }
 
+        var typeChanged = changes.AccountType != user.AccountType;
         var organisation = changes.AccountType == Data.Accounts.AccountType.Employer ? changes.Organisation?.Trim() : null;
         var detail = string.Create(CultureInfo.InvariantCulture,
             $"Type: {user.AccountType} -> {changes.AccountType}; Organisation: {user.Organisation} -> {organisation}; Language: {user.PreferredLanguage} -> {changes.Language}");
@@ -60,6 +67,12 @@ public sealed class AccountEditor(PortalDbContext db, ILookupNormalizer normaliz
         {
             db.ChangeTracker.Clear();
             return "Account.Duplicate";
+        }
+
+        if (typeChanged)
+        {
+            // The role is in the session's claims: a changed type (an administrator demoted) takes effect at once.
+            await sessions.RevokeAllAsync(userId, ct);
         }
 
         AdministrationLog.Updated(logger, administratorId, userId);

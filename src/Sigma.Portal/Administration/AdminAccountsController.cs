@@ -45,7 +45,7 @@ public sealed class AdminAccountsController(
             AccountType = input.AccountType,
             Organisation = input.Organisation,
             Language = input.Language,
-            CreatedBy = User.AdministratorId(),
+            CreatedBy = User.AccountId(),
         }, ct);
         if (!result.Created)
         {
@@ -58,23 +58,23 @@ public sealed class AdminAccountsController(
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken ct) =>
-        await details.FindAsync(id, User.AdministratorId(), ct) is { } account ? View("AccountDetails", account) : NotFound();
+        await details.FindAsync(id, User.AccountId(), ct) is { } account ? View("AccountDetails", account) : NotFound();
 
     [HttpPost("{id:guid}/Resend")]
     public async Task<IActionResult> Resend(Guid id, CancellationToken ct) =>
-        Done(id, await links.ResendInvitationAsync(id, User.AdministratorId(), ct) ? "Admin.Resent" : "Admin.NotPossible");
+        Done(id, await links.ResendInvitationAsync(id, User.AccountId(), ct) ? "Admin.Resent" : "Admin.NotPossible");
 
     [HttpPost("{id:guid}/SendReset")]
     public async Task<IActionResult> SendReset(Guid id, CancellationToken ct) =>
-        Done(id, await links.SendPasswordResetAsync(id, User.AdministratorId(), ct) ? "Admin.ResetSent" : "Admin.NotPossible");
+        Done(id, await links.SendPasswordResetAsync(id, User.AccountId(), ct) ? "Admin.ResetSent" : "Admin.NotPossible");
 
     [HttpPost("{id:guid}/Unlock")]
     public async Task<IActionResult> Unlock(Guid id, CancellationToken ct) =>
-        Done(id, await unlock.UnlockAsync(id, User.AdministratorId(), ct) ? "Admin.Unlocked" : "Admin.NotPossible");
+        Done(id, await unlock.UnlockAsync(id, User.AccountId(), ct) ? "Admin.Unlocked" : "Admin.NotPossible");
 
     [HttpGet("{id:guid}/Deactivate")]
     public async Task<IActionResult> Deactivate(Guid id, CancellationToken ct) =>
-        await details.FindAsync(id, User.AdministratorId(), ct) is { } account ? View("ConfirmDeactivate", account) : NotFound();
+        await details.FindAsync(id, User.AccountId(), ct) is { } account ? View("ConfirmDeactivate", account) : NotFound();
 
     [HttpPost("{id:guid}/Deactivate")]
     public async Task<IActionResult> Deactivate(Guid id, ReasonInput input, CancellationToken ct)
@@ -84,18 +84,18 @@ public sealed class AdminAccountsController(
             return await Deactivate(id, ct);
         }
 
-        return Done(id, await deactivation.DeactivateAsync(id, User.AdministratorId(), input.Reason, ct) ? "Admin.Deactivated" : "Admin.NotPossible");
+        return Done(id, await deactivation.DeactivateAsync(id, User.AccountId(), input.Reason, ct) ? "Admin.Deactivated" : "Admin.NotPossible");
     }
 
     [HttpPost("{id:guid}/Reactivate")]
     public async Task<IActionResult> Reactivate(Guid id, CancellationToken ct) =>
-        Done(id, await deactivation.ReactivateAsync(id, User.AdministratorId(), ct) ? "Admin.Reactivated" : "Admin.NotPossible");
+        Done(id, await deactivation.ReactivateAsync(id, User.AccountId(), ct) ? "Admin.Reactivated" : "Admin.NotPossible");
 
     [HttpPost("{id:guid}/Edit")]
     public async Task<IActionResult> Edit(Guid id, AccountChangesInput input, CancellationToken ct)
     {
         var problem = ModelState.IsValid
-            ? await editor.UpdateAsync(id, new AccountChanges { AccountType = input.AccountType, Organisation = input.Organisation, Language = input.Language }, User.AdministratorId(), ct)
+            ? await editor.UpdateAsync(id, new AccountChanges { AccountType = input.AccountType, Organisation = input.Organisation, Language = input.Language }, User.AccountId(), ct)
             : "Admin.NotPossible";
         if (problem is not null)
         {
@@ -108,7 +108,7 @@ public sealed class AdminAccountsController(
 
     [HttpGet("{id:guid}/ResetTwoFactor")]
     public async Task<IActionResult> ResetTwoFactor(Guid id, CancellationToken ct) =>
-        await details.FindAsync(id, User.AdministratorId(), ct) is { } account ? View("ConfirmTwoFactorReset", account) : NotFound();
+        await details.FindAsync(id, User.AccountId(), ct) is { } account ? View("ConfirmTwoFactorReset", account) : NotFound();
 
     [HttpPost("{id:guid}/ResetTwoFactor")]
     public async Task<IActionResult> ResetTwoFactor(Guid id, ReasonInput input, CancellationToken ct)
@@ -118,7 +118,7 @@ public sealed class AdminAccountsController(
             return await ResetTwoFactor(id, ct);
         }
 
-        var pass = await twoFactorReset.ResetAsync(id, User.AdministratorId(), input.Reason, ct);
+        var pass = await twoFactorReset.ResetAsync(id, User.AccountId(), input.Reason, ct);
         return pass is null ? NotFound() : View("AccessPassIssued", new AccessPassViewModel(id, pass));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Sigma.Portal.Accounts;
 using Sigma.Portal.Email;
 
 namespace Sigma.Portal.Administration;
@@ -16,7 +17,7 @@ public sealed class AdminEmailController(DeadLetters deadLetters) : Controller
     [HttpPost("{id:guid}/Retry")]
     public async Task<IActionResult> Retry(Guid id, CancellationToken ct)
     {
-        await deadLetters.RetryAsync(id, User.AdministratorId(), ct);
+        await deadLetters.RetryAsync(id, User.AccountId(), ct);
         return RedirectToAction(nameof(Index));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Sigma.Portal.Accounts;
 
 namespace Sigma.Portal.Administration;
 
@@ -31,13 +32,13 @@ public sealed class AdminImportController(CsvInvitations invitations) : Controll
         }
 
         await using var stream = file.OpenReadStream();
-        return View("Import", await invitations.PreviewAsync(stream, User.AdministratorId(), ct));
+        return View("Import", await invitations.PreviewAsync(stream, User.AccountId(), ct));
     }
 
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Confirm(Guid id, CancellationToken ct)
     {
-        var result = await invitations.ImportAsync(id, User.AdministratorId(), ct);
+        var result = await invitations.ImportAsync(id, User.AccountId(), ct);
         return View("Imported", result);
     }
 }

@@ -25,12 +25,4 @@ internal static class AdministrationModule
         builder.Services.AddScoped<CsvInvitations>();
         return builder;
     }
-
-    /// <summary>The signed-in administrator's account id.</summary>
-    public static Guid AdministratorId(this ClaimsPrincipal principal)
-    {
-        ArgumentNullException.ThrowIfNull(principal);
-        return Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)
-            ?? throw new InvalidOperationException("The administrator's session has no account id."));
-    }
 }

@@ -4,6 +4,7 @@ using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.TwoFactor;
 using Sigma.Portal.Infrastructure.Data;
+using Sigma.Portal.Sessions;
 using Sigma.Portal.TwoFactor;
 
 namespace Sigma.Portal.Administration;
@@ -18,6 +19,7 @@ public sealed class TwoFactorReset(
     AccessPasses passes,
     TwoFactorEmails emails,
     AuditTrail audit,
+    UserSessions sessions,
     TimeProvider time,
     ILogger<TwoFactorReset> logger)
 {
@@ -36,6 +38,7 @@ public sealed class TwoFactorReset(
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AuthenticatorStatus.Revoked).SetProperty(a => a.RevokedUtc, now), transactionCt);
             await db.RecoveryCodes.Where(c => c.UserId == userId).ExecuteDeleteAsync(transactionCt);
             SecurityStamps.Renew(user);
+            await sessions.RevokeAllAsync(userId, transactionCt);
             user.TwoFactorResetUtc = now;
             var pass = await passes.IssueAsync(userId, administratorId, transactionCt);
             emails.QueueReset(user);

@@ -14,8 +14,15 @@ public sealed class ErrorController : Controller
     [Route("error/{statusCode:int}")]
     public IActionResult Status(int statusCode)
     {
-        var status = statusCode is >= 400 and <= 599 ? statusCode : StatusCodes.Status404NotFound;
+        // After an exception the handler already chose the status (500, or 503 for a database outage).
+        var chosen = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
+        var status = chosen is >= 400 and <= 599 ? chosen : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
+
         return View("Error", new ErrorViewModel(status));
     }
 }

@@ -8,6 +8,11 @@ internal static class PortalModule
     public static WebApplicationBuilder AddPortalCore(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // Links in emails carry one-time tokens in their query string, and MVC traces action arguments (passwords,
+        // codes). These framework categories never log below these levels, whatever the configuration says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
         builder.Services.AddOptionsWithValidateOnStart<PortalOptions>().BindConfiguration(PortalOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         return builder;

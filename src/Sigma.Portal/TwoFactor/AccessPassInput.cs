@@ -9,4 +9,11 @@ public sealed record AccessPassInput
     public string AccessPass { get; init; } = "";
 
     public string? ReturnUrl { get; init; }
+
+    /// <summary>What a log or debugger shows of this input: never the secret it carries.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ReturnUrl = ").Append(ReturnUrl);
+        return true;
+    }
 }

@@ -15,4 +15,11 @@ public sealed record ReauthenticateInput
 
     /// <summary>What to change afterwards: "NewPhone" or "RecoveryCodes".</summary>
     public string Next { get; init; } = "";
+
+    /// <summary>What a log or debugger shows of this input: never the secret it carries.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Next = ").Append(Next);
+        return true;
+    }
 }

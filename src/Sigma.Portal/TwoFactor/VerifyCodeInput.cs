@@ -9,4 +9,11 @@ public sealed record VerifyCodeInput
     public string Code { get; init; } = "";
 
     public string? ReturnUrl { get; init; }
+
+    /// <summary>What a log or debugger shows of this input: never the secret it carries.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ReturnUrl = ").Append(ReturnUrl);
+        return true;
+    }
 }

@@ -15,7 +15,7 @@ public sealed class OutboxTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var smtp = SmtpSink.Stopped();
-        await using var app = new PortalFactory { Smtp = smtp };
+        await using var app = new PortalFactory { Smtp = smtp, ManualDispatch = true };
         await app.InitializeAsync();
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
         var accounts = new List<TestAccount>();
@@ -76,7 +76,7 @@ public sealed class OutboxTests
         var ct = TestContext.Current.CancellationToken;
         await using var smtp = await SmtpSink.StartNewAsync();
         smtp.Refusal = new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "mailbox unavailable");
-        await using var app = new PortalFactory { Smtp = smtp };
+        await using var app = new PortalFactory { Smtp = smtp, ManualDispatch = true };
         app.Settings["Outbox:MaxAttempts"] = "3";
         await app.InitializeAsync();
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();

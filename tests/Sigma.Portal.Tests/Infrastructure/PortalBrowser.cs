@@ -8,11 +8,14 @@ namespace Sigma.Portal.Tests.Infrastructure;
 /// Uses the portal as a person does: opens pages, fills in the real forms (antiforgery token included) and follows
 /// redirects, keeping its own cookies.
 /// </summary>
-public sealed class PortalBrowser(HttpClient client)
+public sealed class PortalBrowser(HttpClient client, CookieContainer cookies)
 {
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Client => client;
+
+    /// <summary>The cookies this browser would send to the portal, as one Cookie header.</summary>
+    public string CookieHeader => cookies.GetCookieHeader(client.BaseAddress!);
 
     public async Task<Page> OpenAsync(string url, CancellationToken ct)
     {

@@ -50,6 +50,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the portal sends mail; the shared sink unless a test brings its own (for outages).</summary>
     public SmtpSink? Smtp { get; set; }
 
+    /// <summary>
+    /// Without the background dispatcher, so a test that runs <c>DispatchDueAsync</c> cycle by cycle sees only its own
+    /// cycles. The dispatcher itself is the portal's.
+    /// </summary>
+    public bool ManualDispatch { get; set; }
+
     /// <summary>Configuration for this instance; change it before the first request.</summary>
     public IDictionary<string, string?> Settings => _settings;
 
@@ -66,6 +72,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, TestClientAddress>();
+            if (ManualDispatch)
+            {
+                var dispatcher = services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && d.ImplementationType == typeof(Sigma.Portal.Email.OutboxDispatcherService));
+                services.Remove(dispatcher);
+            }
         });
     }
 
@@ -81,10 +93,20 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A browser of its own: its own cookies, its own client address, no automatic redirects.</summary>
     public PortalBrowser NewBrowser()
     {
-        var client = CreateClient();
+        var cookies = new CookieContainer();
+        var client = CreateDefaultClient(PublicBaseUrl, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
         var address = new IPAddress([10, .. RandomNumberGenerator.GetBytes(3)]);
         client.DefaultRequestHeaders.Add(TestClientAddress.Header, address.ToString());
-        return new PortalBrowser(client);
+        return new PortalBrowser(client, cookies);
+    }
+
+    /// <summary>A client that sends exactly the cookies given, as an attacker replaying a copied cookie would.</summary>
+    public async Task<HttpResponseMessage> GetWithCookiesAsync(string path, string cookieHeader, CancellationToken ct)
+    {
+        using var client = CreateDefaultClient(PublicBaseUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookieHeader);
+        return await client.SendAsync(request, ct);
     }
 
     /// <summary>Runs a service of the portal in its own scope, as a request would.</summary>

@@ -9,25 +9,7 @@ public static class PortalProcess
 
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = TestFolder.Create(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sigma.Portal.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(environment, arguments);
         using var process = Process.Start(start)!;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(1));
@@ -46,5 +28,31 @@ public static class PortalProcess
         var result = new Result(process.ExitCode, await output, await error);
         TestFolder.Delete(start.WorkingDirectory);
         return result;
+    }
+
+    /// <summary>The portal's process, started in a folder of its own with the given environment.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = TestFolder.Create(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Sigma.Portal.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
@@ -26,7 +27,12 @@ internal static class DatabaseModule
         // Registered first among the hosted services: everything after it may assume an up-to-date schema.
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database");
+        // A real read, not just opening a connection: a locked or unreachable database must show as unhealthy.
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", customTestQuery: async (db, ct) =>
+        {
+            await db.PortalSecrets.AnyAsync(ct);
+            return true;
+        });
         return builder;
     }
 }

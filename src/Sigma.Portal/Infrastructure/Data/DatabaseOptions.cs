@@ -17,6 +17,14 @@ public sealed class DatabaseOptions
 
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>How long one command may wait, including for a locked SQLite file, before the request fails with 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Database:CommandTimeout must be between 1 second and 5 minutes.")]
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>SQL Server only: how often a command that failed on a transient fault is tried again.</summary>
+    [Range(0, 10, ErrorMessage = "Database:SqlServerRetries must be between 0 and 10.")]
+    public int SqlServerRetries { get; set; } = 5;
+
     /// <summary>From <c>ConnectionStrings:Portal</c>; for SQLite it defaults to a file in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 }

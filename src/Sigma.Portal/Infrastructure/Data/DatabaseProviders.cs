@@ -12,13 +12,14 @@ public static class DatabaseProviders
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = options.ConnectionString
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
+        var seconds = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                SqlServerMigrations.Use(builder, connectionString);
+                SqlServerMigrations.Use(builder, connectionString, seconds, options.SqlServerRetries);
                 break;
             default:
-                SqliteMigrations.Use(builder, connectionString);
+                SqliteMigrations.Use(builder, connectionString, seconds);
                 break;
         }
     }

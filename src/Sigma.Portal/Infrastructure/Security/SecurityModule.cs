@@ -14,7 +14,13 @@ internal static class SecurityModule
         services.AddSingleton(cookies);
         services.AddSingleton<SecretHasher>();
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The largest legitimate body is a CSV upload of at most 5 MB.
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(RequestLimits.Apply);
 
         services.Configure<CookiePolicyOptions>(options =>
         {
@@ -70,9 +76,14 @@ internal static class SecurityModule
         return builder;
     }
 
-    /// <summary>The outermost middleware: proxies, headers, transport security and the error pages.</summary>
-    public static WebApplication UsePortalSecurity(this WebApplication app)
+    /// <summary>
+    /// The outermost middleware: proxies and security headers, then <paramref name="errorPages"/>, then transport
+    /// security, allowed methods and cookie rules. The error pages re-run what follows them, so an error page gets
+    /// HSTS like any page and a 405 gets a page too.
+    /// </summary>
+    public static WebApplication UsePortalSecurity(this WebApplication app, Action<WebApplication> errorPages)
     {
+        ArgumentNullException.ThrowIfNull(errorPages);
         // Forwarded headers only when proxies are configured: with empty lists the middleware would trust anyone.
         if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Any)
         {
@@ -80,14 +91,14 @@ internal static class SecurityModule
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        errorPages(app);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error/500");
             app.UseHsts();
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<AllowedMethodsMiddleware>();
         app.UseCookiePolicy();
         return app;
     }

@@ -1,0 +1,3 @@
+namespace Sigma.Portal.Help;
+
+public sealed record HelpIndexViewModel(string? Query, IReadOnlyList<(Article Article, bool Translated)> Articles);

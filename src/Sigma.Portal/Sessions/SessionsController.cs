@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Sigma.Portal.Accounts;
+
+namespace Sigma.Portal.Sessions;
+
+/// <summary>Settings → active sessions: where the account is signed in, and "sign out everywhere else".</summary>
+[Route("Settings/Sessions")]
+public sealed class SessionsController(UserSessions sessions) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View("Sessions", await sessions.ActiveAsync(User.AccountId(), User, ct));
+
+    [HttpPost("SignOutOthers")]
+    public async Task<IActionResult> SignOutOthers(CancellationToken ct)
+    {
+        await sessions.RevokeAllAsync(User.AccountId(), ct, keep: UserSessions.CurrentId(User));
+        return RedirectToAction(nameof(Index));
+    }
+}

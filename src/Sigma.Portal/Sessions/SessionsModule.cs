@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Sigma.Portal.Sessions;
+
+internal static class SessionsModule
+{
+    public static WebApplicationBuilder AddSessions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddScoped<UserSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore, IOptions<SessionOptions>>((cookie, store, sessions) =>
+            {
+                cookie.SessionStore = store;
+                cookie.ExpireTimeSpan = sessions.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+            });
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Data;
+
+namespace Sigma.Portal.Sessions;
+
+/// <summary>A person's signed-in sessions: listing them under Settings, and ending them.</summary>
+public sealed class UserSessions(PortalDbContext db, TimeProvider time)
+{
+    /// <summary>The claim that names the server-side session of the current request.</summary>
+    public const string SessionClaim = "sigma:session";
+
+    public sealed record Item(Guid Id, DateTime CreatedUtc, DateTime LastSeenUtc, string? IpAddress, string? UserAgent, bool Current);
+
+    public Task<List<Item>> ActiveAsync(Guid userId, ClaimsPrincipal current, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var currentId = CurrentId(current);
+        return db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.RevokedUtc == null && s.ExpiresUtc > now)
+            .OrderByDescending(s => s.LastSeenUtc)
+            .Take(50)
+            .Select(s => new Item(s.Id, s.CreatedUtc, s.LastSeenUtc, s.IpAddress, s.UserAgent, s.Id == currentId))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Ends every session of the account, except <paramref name="keep"/> ("sign out everywhere else").</summary>
+    public Task<int> RevokeAllAsync(Guid userId, CancellationToken ct, Guid? keep = null)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.UserSessions.Where(s => s.UserId == userId && s.RevokedUtc == null && s.Id != keep)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedUtc, now), ct);
+    }
+
+    public static Guid? CurrentId(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return Guid.TryParseExact(principal.FindFirstValue(SessionClaim), "N", out var id) ? id : null;
+    }
+}
