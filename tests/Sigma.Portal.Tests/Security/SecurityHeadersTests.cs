@@ -72,6 +72,26 @@ public sealed class SecurityHeadersTests(PortalFactory app) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/Settings")]
+    [InlineData("/Admin/Accounts")]
+    [Trait("Attack", "HostHeaderPoisoning")]
+    public async Task Redirects_WithForgedForwardedHeadersFromAnUntrustedAddress_StayOnThePortal(string path)
+    {
+        var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
+        request.Headers.Add("X-Forwarded-Proto", "http");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(response.Headers.Location!.IsAbsoluteUri, response.Headers.Location.OriginalString);
+        Assert.StartsWith("/Account/Login", response.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+
     internal static void AssertSecurityHeaders(HttpResponseMessage response)
     {
         Assert.Equal(SecurityHeadersMiddleware.ContentSecurityPolicy, Header(response, "Content-Security-Policy"));
