@@ -6,6 +6,19 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# The browser tests drive Debian's Chromium (or SIGMA_CHROMIUM); install it when it is missing, never skip them.
+chromium="${SIGMA_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "Installing chromium for the browser tests (apt-get)..."
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; } >/dev/null 2>&1
+    fi
+    if [ ! -x "$chromium" ]; then
+        echo "Chromium is missing at $chromium: run 'sudo apt-get install chromium' or set SIGMA_CHROMIUM, then run the tests again." >&2
+        exit 1
+    fi
+fi
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.Playwright;
+using Sigma.Portal.Tests.Infrastructure;
+
+namespace Sigma.Portal.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One person in their own browser context. Every step of a journey goes through <see cref="StepAsync"/>, which checks
+/// the page it ends on (axe, console errors, CSP violations), saves a screenshot named after the step when it fails,
+/// and feeds the user guide when that is being regenerated.
+/// </summary>
+public sealed class Visitor : IAsyncDisposable
+{
+    private readonly List<string> _problems = [];
+    private readonly BrowserPortal _portal;
+    private readonly string _name;
+    private readonly VisitorOptions _options;
+
+    private Visitor(BrowserPortal portal, string name, VisitorOptions options, IBrowserContext context, IPage page)
+    {
+        _portal = portal;
+        _name = name;
+        _options = options;
+        Context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _problems.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => _problems.Add($"script error: {error}");
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public static async Task<Visitor> OpenAsync(BrowserPortal portal, string name, VisitorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = portal.BaseUrl.ToString(),
+            IgnoreHTTPSErrors = true,
+            JavaScriptEnabled = options.JavaScript,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            // Each person is a client of their own for the per-client rate limits.
+            ExtraHTTPHeaders = new Dictionary<string, string>
+            {
+                [TestClientAddress.Header] = new IPAddress([10, .. RandomNumberGenerator.GetBytes(3)]).ToString(),
+            },
+        });
+        context.SetDefaultTimeout(15_000);
+        return new Visitor(portal, name, options, context, await context.NewPageAsync());
+    }
+
+    /// <summary>Runs one step of a journey and checks the page it ends on.</summary>
+    public async Task StepAsync(string step, Func<IPage, Task> action, Guide? guide = null)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action(Page);
+            await Page.WaitForLoadStateAsync(LoadState.Load);
+            if (_options.Checks)
+            {
+                await Accessibility.AssertNoSeriousViolationsAsync(Page, step);
+            }
+
+            Assert.True(_problems.Count == 0, $"Step '{step}' of {_name}: {string.Join(" | ", _problems)}");
+            if (guide is not null)
+            {
+                await UserGuide.CaptureAsync(Page, guide);
+            }
+        }
+        catch
+        {
+            await FailureScreenshotAsync(step);
+            throw;
+        }
+    }
+
+    public Task GotoAsync(string pathOrUrl) => Page.GotoAsync(pathOrUrl);
+
+    /// <summary>The password step: email, password and the "Inloggen" button.</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Page.Locator("#Email").FillAsync(email);
+        await Page.Locator("#Password").FillAsync(password);
+        await Page.Locator("form.login-form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>Types the authenticator's current code and presses Validate.</summary>
+    public async Task EnterCodeAsync(string key)
+    {
+        await Page.Locator("form.code-form input[name=Code]").FillAsync(_portal.NextCode(key));
+        await Page.Locator("form.code-form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>On a setup screen: reads the manual key as a person would type it into the app, then validates.</summary>
+    public async Task<string> SetUpAuthenticatorAsync()
+    {
+        var key = await Page.Locator("#manual-key").InnerTextAsync();
+        await EnterCodeAsync(key);
+        return key;
+    }
+
+    public async Task SignOutAsync() => await Page.Locator("form.sign-out button").ClickAsync();
+
+    public async Task<string> HeadingAsync() => (await Page.Locator("main h1").First.InnerTextAsync()).Trim();
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+
+    private async Task FailureScreenshotAsync(string step)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "failures");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{_name}-{step}.png"), FullPage = true });
+        }
+        catch (PlaywrightException)
+        {
+            // The page may be gone with the failure; the original exception says more than a missing picture.
+        }
+    }
+}
