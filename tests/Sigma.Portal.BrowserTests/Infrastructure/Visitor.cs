@@ -28,7 +28,7 @@ public sealed class Visitor : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                _problems.Add($"console: {message.Text}");
+                _problems.Add($"console: {message.Text} at {message.Location}");
             }
         };
         page.PageError += (_, error) => _problems.Add($"script error: {error}");
@@ -122,6 +122,7 @@ public sealed class Visitor : IAsyncDisposable
         try
         {
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{_name}-{step}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{_name}-{step}.html"), await Page.ContentAsync());
         }
         catch (PlaywrightException)
         {
