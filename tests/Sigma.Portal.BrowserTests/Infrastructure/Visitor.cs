@@ -109,6 +109,15 @@ public sealed class Visitor : IAsyncDisposable
         return key;
     }
 
+    /// <summary>On a phone-sized screen the page must not scroll sideways.</summary>
+    public async Task AssertFitsAPhoneAsync()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        await Page.SetViewportSizeAsync(1280, 900);
+        Assert.True(overflow <= 0, $"{Page.Url} is {overflow} pixels wider than a phone.");
+    }
+
     public async Task SignOutAsync() => await Page.Locator("form.sign-out button").ClickAsync();
 
     public async Task<string> HeadingAsync() => (await Page.Locator("main h1").First.InnerTextAsync()).Trim();

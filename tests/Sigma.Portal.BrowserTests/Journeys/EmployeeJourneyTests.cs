@@ -58,6 +58,7 @@ public sealed class EmployeeJourneyTests(BrowserPortal portal) : IClassFixture<B
             await page.Locator("form.login-form button[type=submit]").ClickAsync();
             Assert.Equal(text.SetupTitle, await person.HeadingAsync());
             Assert.Contains(email, await page.Locator(".account-label").InnerTextAsync(), StringComparison.Ordinal);
+            await person.AssertFitsAPhoneAsync();
         }, new Guide($"{language}-04-setup", Phone: true));
 
         await person.StepAsync("validate", async _ =>
@@ -82,6 +83,7 @@ public sealed class EmployeeJourneyTests(BrowserPortal portal) : IClassFixture<B
         {
             await person.SignInAsync(email, password);
             Assert.Equal(text.VerifyTitle, await person.HeadingAsync());
+            await person.AssertFitsAPhoneAsync();
         }, new Guide($"{language}-07-enter-code", Phone: true));
 
         await person.StepAsync("signed-in-with-code", async _ =>

@@ -20,7 +20,7 @@ public sealed class LanguageJourneyTests(BrowserPortal portal) : IClassFixture<B
             await page.Locator("form.language-switch button").ClickAsync();
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
             Assert.Equal("Log in", (await page.Locator("form.login-form button[type=submit]").InnerTextAsync()).Trim());
-        }, new Guide("en-03-sign-in-page"));
+        });
         await person.StepAsync("still-english", async page =>
         {
             await page.GotoAsync("/help");

@@ -56,4 +56,32 @@ public sealed class HelpContentTests(PortalFactory app) : IClassFixture<PortalFa
 
         Assert.Equal(System.Net.HttpStatusCode.OK, linked.Status);
     }
+
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public async Task SetupArticle_ShowsScreenshotsWithDescriptions_ServedByThePortal(string language)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = app.NewBrowser();
+        if (language == "en")
+        {
+            var login = await browser.OpenAsync("/Account/Login", ct);
+            await browser.SubmitAsync(login, "form.language-switch", new Dictionary<string, string> { ["Language"] = "en" }, ct);
+        }
+
+        var article = await browser.OpenAsync("/help/two-factor-setup", ct);
+        var images = article.Document.QuerySelectorAll("article img");
+
+        Assert.True(images.Length >= 2);
+        foreach (var image in images)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(image.GetAttribute("alt")));
+            var src = image.GetAttribute("src")!;
+            Assert.StartsWith($"/images/help/{language}-", src, StringComparison.Ordinal);
+            using var response = await browser.Client.GetAsync(new Uri(src, UriKind.Relative), ct);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
 }
