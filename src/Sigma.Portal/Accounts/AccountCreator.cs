@@ -131,6 +131,19 @@ public sealed class AccountCreator(
     /// <summary>Adds the account, its first activation link, the invitation email and the audit events to the unit of work.</summary>
     private async Task<(PortalUser User, string Token)> StageAsync(NewAccount request, CancellationToken ct)
     {
+        var user = NewUser(request);
+        db.Users.Add(user);
+        var token = await tokens.IssueFirstAsync(user.Id, AccountTokenPurpose.Activation, options.Value.ActivationLinkLifetime, ct);
+        emails.QueueActivation(user, token);
+        audit.Record(AuditEventType.AccountCreated, user.Id, user.AccountType.ToString(), request.CreatedBy);
+        audit.Record(AuditEventType.InvitationSent, user.Id, actorId: request.CreatedBy);
+        return (user, token);
+    }
+
+    /// <summary>The account as it is stored before its activation: no password, a fresh security stamp.</summary>
+    public PortalUser NewUser(NewAccount request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var email = request.Email.Trim();
         var user = new PortalUser
         {
@@ -147,12 +160,7 @@ public sealed class AccountCreator(
         };
         SecurityStamps.Renew(user);
         user.NormalizedUserName = users.NormalizeName(user.UserName);
-        db.Users.Add(user);
-        var token = await tokens.IssueFirstAsync(user.Id, AccountTokenPurpose.Activation, options.Value.ActivationLinkLifetime, ct);
-        emails.QueueActivation(user, token);
-        audit.Record(AuditEventType.AccountCreated, user.Id, user.AccountType.ToString(), request.CreatedBy);
-        audit.Record(AuditEventType.InvitationSent, user.Id, actorId: request.CreatedBy);
-        return (user, token);
+        return user;
     }
 
     /// <summary>The Identity user name: unique per email and account type; people never see or type it.</summary>

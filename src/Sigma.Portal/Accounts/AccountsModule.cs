@@ -62,6 +62,8 @@ internal static class AccountsModule
             };
         });
 
+        services.AddOptionsWithValidateOnStart<PasswordWorkOptions>().BindConfiguration(PasswordWorkOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<PasswordWork>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<AccountLinks>();

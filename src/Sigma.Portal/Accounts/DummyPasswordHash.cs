@@ -8,10 +8,11 @@ namespace Sigma.Portal.Accounts;
 /// A hash of a random password, verified when an email address has no account, so an unknown address costs the same
 /// slow hash as a known one and response times do not reveal which addresses exist.
 /// </summary>
-public sealed class DummyPasswordHash(IPasswordHasher<PortalUser> hasher)
+public sealed class DummyPasswordHash(IPasswordHasher<PortalUser> hasher, PasswordWork work)
 {
     private static readonly PortalUser Nobody = new();
     private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
-    public void Verify(string password) => hasher.VerifyHashedPassword(Nobody, _hash.Value, password);
+    public Task VerifyAsync(string password, CancellationToken ct) =>
+        work.RunAsync(() => hasher.VerifyHashedPassword(Nobody, _hash.Value, password), ct);
 }

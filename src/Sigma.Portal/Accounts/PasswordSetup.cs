@@ -19,6 +19,7 @@ public sealed class PasswordSetup(
     AccountTokens tokens,
     PasswordPolicy policy,
     IPasswordHasher<PortalUser> hasher,
+    PasswordWork work,
     AccountEmails emails,
     AuditTrail audit,
     UserSessions sessions,
@@ -39,6 +40,8 @@ public sealed class PasswordSetup(
             return new PasswordSetupResult { PasswordErrors = errors };
         }
 
+        // Hashed before the transaction: a busy portal refuses here, with the link still usable.
+        var hash = await work.RunAsync(() => hasher.HashPassword(user, password), ct);
         return await db.InTransactionAsync(async transactionCt =>
         {
             if (!await tokens.RedeemAsync(userId, token, purpose, transactionCt))
@@ -49,7 +52,7 @@ public sealed class PasswordSetup(
             await tokens.RevokeAllAsync(userId, transactionCt);
             await sessions.RevokeAllAsync(userId, transactionCt);
             var now = time.GetUtcNow().UtcDateTime;
-            user.PasswordHash = hasher.HashPassword(user, password);
+            user.PasswordHash = hash;
             SecurityStamps.Renew(user);
             user.EmailConfirmed = true;
             user.ActivatedUtc ??= now;

@@ -16,6 +16,7 @@ public sealed class PasswordSignIn(
     PortalDbContext db,
     UserManager<PortalUser> users,
     IPasswordHasher<PortalUser> hasher,
+    PasswordWork work,
     DummyPasswordHash dummy,
     LockoutCounter lockout,
     AuditTrail audit,
@@ -30,7 +31,7 @@ public sealed class PasswordSignIn(
             .ToListAsync(ct);
         if (accounts.Count == 0)
         {
-            dummy.Verify(password);
+            await dummy.VerifyAsync(password, ct);
             AccountsLog.UnknownEmail(logger);
             await audit.RecordNowAsync(AuditEventType.SignInFailed, null, "UnknownEmail: " + Printable(email), ct);
             return PasswordCheck.Failed;
@@ -41,7 +42,7 @@ public sealed class PasswordSignIn(
         foreach (var account in accounts)
         {
             var locked = lockout.IsLockedOut(account);
-            var result = hasher.VerifyHashedPassword(account, account.PasswordHash!, password);
+            var result = await work.RunAsync(() => hasher.VerifyHashedPassword(account, account.PasswordHash!, password), ct);
             if (result == PasswordVerificationResult.Failed)
             {
                 wrong.Add(account);
@@ -59,7 +60,7 @@ public sealed class PasswordSignIn(
             {
                 if (result == PasswordVerificationResult.SuccessRehashNeeded)
                 {
-                    account.PasswordHash = hasher.HashPassword(account, password);
+                    account.PasswordHash = await work.RunAsync(() => hasher.HashPassword(account, password), ct);
                 }
 
                 matched.Add(account);

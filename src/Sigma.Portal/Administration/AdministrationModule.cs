@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Infrastructure;
 using Sigma.Portal.TwoFactor;
 
 namespace Sigma.Portal.Administration;
@@ -23,6 +24,7 @@ internal static class AdministrationModule
         builder.Services.AddScoped<AccountUnlock>();
         builder.Services.AddScoped<AccountEditor>();
         builder.Services.AddScoped<CsvInvitations>();
+        builder.Services.AddSingleton<IPortalCommand, SeedDemoCommand>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Sigma.Portal.Infrastructure.Mvc;
 
 namespace Sigma.Portal.Home;
 
@@ -18,11 +19,12 @@ public sealed class ErrorController : Controller
         var chosen = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
         var status = chosen is >= 400 and <= 599 ? chosen : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        var busy = HttpContext.Items.ContainsKey(PortalBusyFilter.Marker);
+        if (status == StatusCodes.Status503ServiceUnavailable && !busy)
         {
             Response.Headers.RetryAfter = "30";
         }
 
-        return View("Error", new ErrorViewModel(status));
+        return View("Error", new ErrorViewModel(status) { Busy = busy });
     }
 }

@@ -5,6 +5,9 @@ public sealed record ErrorViewModel(int StatusCode)
 {
     private static readonly int[] Described = [400, 403, 404, 405, 429, 500, 503];
 
-    /// <summary>The resource key prefix: "Error.404", or "Error.Other" for a status without its own text.</summary>
-    public string TextKey => Described.Contains(StatusCode) ? $"Error.{StatusCode:D}" : "Error.Other";
+    /// <summary>Refused for lack of capacity (503): the page says to try again in a moment rather than in minutes.</summary>
+    public bool Busy { get; init; }
+
+    /// <summary>The resource key prefix: "Error.404", "Error.Busy", or "Error.Other" for a status without its own text.</summary>
+    public string TextKey => Busy ? "Error.Busy" : Described.Contains(StatusCode) ? $"Error.{StatusCode:D}" : "Error.Other";
 }

@@ -21,6 +21,7 @@ namespace Sigma.Portal.TwoFactor;
 public sealed class Reauthentication(
     PortalDbContext db,
     IPasswordHasher<PortalUser> hasher,
+    PasswordWork work,
     LockoutCounter lockout,
     TotpVerifier totp,
     RecoveryCodes recoveryCodes,
@@ -43,7 +44,7 @@ public sealed class Reauthentication(
         }
 
         var passwordMatches = user.PasswordHash is not null
-            && hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+            && await work.RunAsync(() => hasher.VerifyHashedPassword(user, user.PasswordHash, password), ct) != PasswordVerificationResult.Failed;
         if (!passwordMatches || !await SecondFactorMatchesAsync(user, code, ct))
         {
             await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, "Reauthentication", ct);

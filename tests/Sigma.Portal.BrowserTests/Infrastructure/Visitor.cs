@@ -53,7 +53,8 @@ public sealed class Visitor : IAsyncDisposable
                 [TestClientAddress.Header] = new IPAddress([10, .. RandomNumberGenerator.GetBytes(3)]).ToString(),
             },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a first page on a busy 2-core machine (JIT, Chromium start) can take seconds; a hang still fails.
+        context.SetDefaultTimeout(45_000);
         return new Visitor(portal, name, options, context, await context.NewPageAsync());
     }
 

@@ -109,13 +109,6 @@ public sealed class ActivationJourneyTests(PortalFactory app) : IClassFixture<Po
         Assert.Contains("Er bestaat al een account", result.Error, StringComparison.Ordinal);
     }
 
-    private async Task<PortalProcess.Result> RunCreateAdminAsync(CancellationToken ct, params string[] arguments)
-    {
-        _ = app.Services; // the portal is up, so the database exists and the command shares it
-        var environment = app.Settings.Where(s => s.Value is not null)
-            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["LANG"] = "nl_NL.UTF-8";
-        return await PortalProcess.RunAsync(environment, ["create-admin", .. arguments], ct);
-    }
+    private Task<PortalProcess.Result> RunCreateAdminAsync(CancellationToken ct, params string[] arguments) =>
+        PortalProcess.RunCommandAsync(app, "create-admin", arguments, ct);
 }

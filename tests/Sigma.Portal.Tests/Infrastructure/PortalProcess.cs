@@ -30,6 +30,21 @@ public static class PortalProcess
         return result;
     }
 
+    /// <summary>
+    /// A command of the portal (<c>create-admin</c>, <c>seed-demo</c>) on the database and settings of a running test
+    /// portal, in Production and in Dutch, as an operator would run it on the server.
+    /// </summary>
+    public static Task<Result> RunCommandAsync(PortalFactory app, string command, IEnumerable<string> arguments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        _ = app.Services; // the portal is up, so the database exists and the command shares it
+        var environment = app.Settings.Where(s => s.Value is not null)
+            .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["LANG"] = "nl_NL.UTF-8";
+        return RunAsync(environment, [command, .. arguments], ct);
+    }
+
     /// <summary>The portal's process, started in a folder of its own with the given environment.</summary>
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
     {

@@ -16,6 +16,7 @@ internal static class MvcModule
             {
                 // Every unsafe request carries a valid antiforgery token, the anonymous login form included.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new PortalBusyFilter());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

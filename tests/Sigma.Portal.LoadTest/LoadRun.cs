@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Sigma.Portal.LoadTest;
+
+/// <summary>
+/// Runs one scenario with a fixed number of concurrent visitors for warm-up plus duration (then stops by itself), and
+/// optionally a flood of wrong-password logins beside it; prints a summary line for each, and the server's memory.
+/// </summary>
+internal static class LoadRun
+{
+    public static async Task<int> RunAsync(LoadOptions options)
+    {
+        var users = options.UsersFile is null ? null : UserPool.Load(options.UsersFile);
+        var clock = Stopwatch.StartNew();
+        var end = options.Warmup + options.Duration;
+        var measured = Workers(options.Concurrency, Scenarios.Named(options.Scenario, options.Target, users), options, clock, end);
+        var flood = Workers(options.Flood, Scenarios.Named("wrong-password", options.Target, users), options, clock, end);
+        var label = $"target={options.Target.Name} scenario={options.Scenario} concurrency={options.Concurrency} flood={options.Flood}";
+        Console.WriteLine("result " + Recorder.Summary(label, await Task.WhenAll(measured), options.Duration));
+        if (options.Flood > 0)
+        {
+            Console.WriteLine("flood " + Recorder.Summary($"target={options.Target.Name} scenario=wrong-password concurrency={options.Flood}", await Task.WhenAll(flood), options.Duration));
+        }
+
+        if (options.ProcessId is { } pid)
+        {
+            Console.WriteLine("memory " + ProcessMemory.Describe(pid));
+        }
+
+        return 0;
+    }
+
+    private static List<Task<Recorder>> Workers(int count, Func<VirtualBrowser, Task<Outcome>> scenario, LoadOptions options, Stopwatch clock, TimeSpan end) =>
+        [.. Enumerable.Range(0, count).Select(_ => Task.Run(async () =>
+        {
+            var recorder = new Recorder();
+            using var browser = VirtualBrowser.For(options.Url, options.Certificate);
+            while (clock.Elapsed < end)
+            {
+                var started = clock.Elapsed;
+                Outcome outcome;
+                try
+                {
+                    outcome = await scenario(browser);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
+                {
+                    outcome = new Outcome(false, 0);
+                }
+
+                if (started >= options.Warmup && clock.Elapsed <= end)
+                {
+                    recorder.Add((clock.Elapsed - started).TotalMilliseconds, outcome);
+                }
+            }
+
+            return recorder;
+        }))];
+}

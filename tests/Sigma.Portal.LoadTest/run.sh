@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Measures the portal under load on this machine and prints one table (see docs/performance.md):
+#   tests/Sigma.Portal.LoadTest/run.sh [--compare-template] [--users 10000] [--duration 20]
+# Builds Release, starts the published portal (Production, SQLite, HTTPS on 127.0.0.1 with a throwaway certificate)
+# pinned to the first core with the load tool on the second, seeds accounts with `seed-demo`, measures the password
+# hash bound on the server's core, then runs: login page GET (32 connections), full login with password and code
+# (16 concurrent), login page GET (8) alone and beside a flood of 64 wrong-password logins. With --compare-template the
+# stock `dotnet new mvc --auth Individual` app gets the same treatment in the same run. Everything stops by itself;
+# nothing leaves 127.0.0.1. Not part of the test command.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+compare=0 users=10000 duration=20 warmup=5
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --compare-template) compare=1 ;;
+        --users) users=$2; shift ;;
+        --duration) duration=$2; shift ;;
+        *) echo "Unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+work=$(mktemp -d /tmp/sigma-load.XXXXXX)
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Server on core 0, load tool on core 1, so neither steals the other's CPU (when there are two cores).
+server_cpu=() client_cpu=()
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+    server_cpu=(taskset -c 0) client_cpu=(taskset -c 1)
+fi
+
+echo "Building (Release)..."
+dotnet publish src/Sigma.Portal -c Release -o "$work/portal" -v quiet -nologo >/dev/null
+dotnet build tests/Sigma.Portal.LoadTest -c Release -o "$work/loadtest" -v quiet -nologo >/dev/null
+load() { "${client_cpu[@]}" dotnet "$work/loadtest/Sigma.Portal.LoadTest.dll" "$@"; }
+
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
+    -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+port=$(( 20000 + RANDOM % 20000 ))
+url="https://127.0.0.1:$port"
+export Kestrel__Endpoints__Https__Url="$url" Kestrel__Endpoints__Https__Certificate__Path="$work/cert.pem" \
+    Kestrel__Endpoints__Https__Certificate__KeyPath="$work/key.pem" ASPNETCORE_ENVIRONMENT=Production
+
+declare -A result
+
+# start NAME READY_PATH COMMAND...: starts the server, records seconds to the first 200 of READY_PATH and RSS after start.
+start() {
+    local name=$1 ready=$2; shift 2
+    local began; began=$(date +%s%N)
+    "${server_cpu[@]}" "$@" >"$work/$name.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 600); do
+        if [ "$(curl -sk -o /dev/null -w '%{http_code}' "$url$ready")" = "200" ]; then
+            result[$name.start]=$(awk "BEGIN { printf \"%.2f\", ($(date +%s%N) - $began) / 1e9 }")
+            sleep 2
+            result[$name.rss]=$(load memory --pid "$server_pid" | sed -n 's/.*rss_mib=\([0-9]*\).*/\1/p')
+            return 0
+        fi
+        sleep 0.05
+    done
+    echo "$name did not answer $ready within 30 s; its log:" >&2; tail -20 "$work/$name.log" >&2; exit 1
+}
+
+stop() { kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1" | head -1; }
+
+# measure NAME TARGET USERS_CSV ITERATIONS: the hash bound and the four load runs against the running server.
+measure() {
+    local name=$1 target=$2 csv=$3 iterations=$4 out
+    result[$name.bound]=$(field "$("${server_cpu[@]}" dotnet "$work/loadtest/Sigma.Portal.LoadTest.dll" hash-bound --iterations "$iterations" --seconds 10)" rate)
+    local common=(run --target "$target" --url "$url" --certificate "$work/cert.pem" --users "$csv" --duration "$duration" --warmup "$warmup" --pid "$server_pid")
+    out=$(load "${common[@]}" --scenario login-page --concurrency 32); echo "$out"
+    result[$name.page_rate]=$(field "$out" rate) result[$name.page_p99]=$(field "$out" p99) result[$name.page_fail]=$(field "$out" failures)
+    out=$(load "${common[@]}" --scenario full-login --concurrency 16); echo "$out"
+    result[$name.login_rate]=$(field "$out" rate) result[$name.login_p99]=$(field "$out" p99) result[$name.login_fail]=$(field "$out" failures)
+    out=$(load "${common[@]}" --scenario login-page --concurrency 8); echo "$out"
+    result[$name.quiet_p99]=$(field "$out" p99)
+    out=$(load "${common[@]}" --scenario login-page --concurrency 8 --flood 64); echo "$out"
+    result[$name.flood_p99]=$(field "$(grep '^result' <<<"$out")" p99)
+    result[$name.flood_statuses]=$(field "$(grep '^flood' <<<"$out")" statuses)
+    result[$name.peak]=$(field "$(grep '^memory' <<<"$out")" peak_rss_mib)
+}
+
+echo "Portal: seeding $users accounts..."
+export ConnectionStrings__Portal="Data Source=$work/portal.db" Portal__PublicBaseUrl="$url" AllowedHosts=127.0.0.1 \
+    Smtp__Host=127.0.0.1 Smtp__Port=25 Smtp__Security=None RateLimits__CredentialAttemptsPerMinute=10000
+seeded=$( { /usr/bin/time -f "%e" dotnet "$work/portal/Sigma.Portal.dll" seed-demo --users "$users" --out "$work/users.csv" --i-know-this-is-not-production >/dev/null; } 2>&1 | tail -1)
+start portal /health dotnet "$work/portal/Sigma.Portal.dll"
+measure portal portal "$work/users.csv" 210000
+stop
+unset ConnectionStrings__Portal Portal__PublicBaseUrl AllowedHosts Smtp__Host Smtp__Port Smtp__Security RateLimits__CredentialAttemptsPerMinute
+
+if [ "$compare" = 1 ]; then
+    echo "Template: generating, publishing and seeding..."
+    (cd "$work" && dotnet new mvc --auth Individual -o template -n App >/dev/null)
+    dotnet publish "$work/template" -c Release -o "$work/template-out" -v quiet -nologo >/dev/null
+    load seed-template --db "$work/template-out/app.db" --users "$users" --out "$work/template-users.csv" >/dev/null
+    start template / bash -c "cd '$work/template-out' && exec dotnet App.dll"
+    measure template template "$work/template-users.csv" 100000
+    stop
+fi
+
+ratio() { awk "BEGIN { if ($2 + 0 == 0) print \"-\"; else printf \"%.2f\", $1 / $2 }"; }
+echo
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version); server pinned: ${server_cpu[*]:-no}"
+echo "seed-demo: $users accounts in ${seeded} s"
+printf "%-52s %14s %14s %8s\n" "Figure" "Portal" "Template" "Ratio"
+row() { printf "%-52s %14s %14s %8s\n" "$1" "${result[portal.$2]:-}" "${result[template.$2]:--}" "$( [ "$compare" = 1 ] && ratio "${result[portal.$2]}" "${result[template.$2]}" || echo -)"; }
+row "Start to first 200 (s)" start
+row "RSS after start (MiB)" rss
+row "Hash bound on the server's core (hashes/s)" bound
+row "Login page GET, 32 connections (req/s)" page_rate
+row "Login page GET p99 (ms)" page_p99
+row "Full login, 16 concurrent (logins/s)" login_rate
+row "Full login p99 (ms)" login_p99
+row "Login page GET p99, 8 connections, quiet (ms)" quiet_p99
+row "Login page GET p99, 8 connections, 64-login flood (ms)" flood_p99
+row "Peak RSS (MiB)" peak
+echo
+echo "Full login / hash bound: portal $(ratio "${result[portal.login_rate]}" "${result[portal.bound]}")$( [ "$compare" = 1 ] && echo ", template $(ratio "${result[template.login_rate]}" "${result[template.bound]}")")"
+echo "Flood p99 / quiet p99: portal $(ratio "${result[portal.flood_p99]}" "${result[portal.quiet_p99]}")$( [ "$compare" = 1 ] && echo ", template $(ratio "${result[template.flood_p99]}" "${result[template.quiet_p99]}")")"
+echo "Flood answers (status:count): portal ${result[portal.flood_statuses]}$( [ "$compare" = 1 ] && echo ", template ${result[template.flood_statuses]}")"
+echo "Failures: login page ${result[portal.page_fail]}, full login ${result[portal.login_fail]} (portal)"

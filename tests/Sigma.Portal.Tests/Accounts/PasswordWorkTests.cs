@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Accounts;
+using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Tests.Builders;
+using Sigma.Portal.Tests.Infrastructure;
+using Sigma.Portal.Tests.Security;
+
+namespace Sigma.Portal.Tests.Accounts;
+
+/// <summary>
+/// A flood of sign-ins must not take every core and thread: password hashes run a limited number at a time behind a
+/// bounded queue, and beyond it a sign-in is refused with a friendly 503 while the rest of the site answers.
+/// The slots are taken by holding them open, so nothing depends on timing.
+/// </summary>
+public sealed class PasswordWorkTests
+{
+    [Fact]
+    [Trait("Attack", "LoginFlood")]
+    public async Task Hashes_BeyondTheSlotsWait_AndBeyondTheQueueAreRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1 }), NullLogger<PasswordWork>.Instance);
+        using var release = new ManualResetEventSlim();
+        var running = new TaskCompletionSource();
+
+        var first = Task.Run(() => work.RunAsync(() => Hold(running, release), ct), ct);
+        await running.Task;
+        var queued = work.RunAsync(() => 2, ct);
+        var refused = await Assert.ThrowsAsync<PortalBusyException>(() => work.RunAsync(() => 3, ct));
+        var queuedBeforeRelease = queued.IsCompleted;
+        release.Set();
+
+        Assert.False(queuedBeforeRelease);
+        Assert.Equal(1, await first);
+        Assert.Equal(2, await queued);
+        Assert.NotNull(refused);
+    }
+
+    [Fact]
+    [Trait("Attack", "LoginFlood")]
+    public async Task Login_WhenHashingIsFull_Answers503WithRetryAfter_WhileOtherPagesStillAnswer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalFactory();
+        app.Settings["PasswordWork:ConcurrentHashes"] = "1";
+        app.Settings["PasswordWork:QueueLimit"] = "0";
+        await app.InitializeAsync();
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var work = app.Services.GetRequiredService<PasswordWork>();
+        using var release = new ManualResetEventSlim();
+        var running = new TaskCompletionSource();
+
+        Page refused, loginPage, help;
+        var holder = Task.Run(() => work.RunAsync(() => Hold(running, release), ct), ct);
+        await running.Task;
+        try
+        {
+            refused = await app.NewBrowser().PasswordStepAsync(person.Email, person.Password!, ct);
+            loginPage = await app.NewBrowser().OpenAsync("/Account/Login", ct);
+            help = await app.NewBrowser().OpenAsync("/help", ct);
+        }
+        finally
+        {
+            release.Set();
+            await holder;
+        }
+
+        var afterwards = await app.NewBrowser().PasswordStepAsync(person.Email, person.Password!, ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Equal("5", refused.Response.Headers.RetryAfter?.ToString());
+        Assert.Equal("Het is even erg druk", refused.Text("h1"));
+        SecurityHeadersTests.AssertSecurityHeaders(refused.Response);
+        Assert.Equal(HttpStatusCode.OK, loginPage.Status);
+        Assert.Equal(HttpStatusCode.OK, help.Status);
+        Assert.Equal(HttpStatusCode.OK, afterwards.Status);
+        Assert.True(afterwards.Has("input[name=Code]"), "After the flood the password step leads to the code step again.");
+    }
+
+    private static int Hold(TaskCompletionSource running, ManualResetEventSlim release)
+    {
+        running.SetResult();
+        release.Wait(TestContext.Current.CancellationToken);
+        return 1;
+    }
+}
