@@ -13,13 +13,21 @@ internal static class LoadRun
         var users = options.UsersFile is null ? null : UserPool.Load(options.UsersFile);
         var clock = Stopwatch.StartNew();
         var end = options.Warmup + options.Duration;
+        var cpu = options.ProcessId is { } server ? Task.Run(async () =>
+        {
+            await Task.Delay(options.Warmup);
+            var before = ProcessMemory.CpuSeconds(server);
+            await Task.Delay(options.Duration);
+            return ProcessMemory.CpuSeconds(server) - before;
+        }) : Task.FromResult(double.NaN);
         var measured = Workers(options.Concurrency, Scenarios.Named(options.Scenario, options.Target, users), options, clock, end);
         var flood = Workers(options.Flood, Scenarios.Named("wrong-password", options.Target, users), options, clock, end);
         var label = $"target={options.Target.Name} scenario={options.Scenario} concurrency={options.Concurrency} flood={options.Flood}";
-        Console.WriteLine("result " + Recorder.Summary(label, await Task.WhenAll(measured), options.Duration));
+        var results = await Task.WhenAll(measured);
+        Console.WriteLine("result " + Recorder.Summary(label, results, options.Duration, await cpu));
         if (options.Flood > 0)
         {
-            Console.WriteLine("flood " + Recorder.Summary($"target={options.Target.Name} scenario=wrong-password concurrency={options.Flood}", await Task.WhenAll(flood), options.Duration));
+            Console.WriteLine("flood " + Recorder.Summary($"target={options.Target.Name} scenario=wrong-password concurrency={options.Flood}", await Task.WhenAll(flood), options.Duration, double.NaN));
         }
 
         if (options.ProcessId is { } pid)

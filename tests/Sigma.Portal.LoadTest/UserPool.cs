@@ -6,7 +6,8 @@ namespace Sigma.Portal.LoadTest;
 /// </summary>
 internal sealed class UserPool(IReadOnlyList<UserPool.User> users)
 {
-    private int _next = -1;
+    // A random start, so two runs within 30 seconds do not send the same account's code twice.
+    private int _next = System.Security.Cryptography.RandomNumberGenerator.GetInt32(users.Count);
 
     public static UserPool Load(string path) => new([.. File.ReadLines(path).Skip(1)
         .Select(line => line.Split(','))

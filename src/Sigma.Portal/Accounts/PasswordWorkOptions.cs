@@ -11,7 +11,11 @@ public sealed class PasswordWorkOptions
     [Range(1, 1024, ErrorMessage = "PasswordWork:ConcurrentHashes must be between 1 and 1024.")]
     public int ConcurrentHashes { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Sign-ins that may wait for a core; with one hash taking about 0.1 s, 16 per core means waits under 2 s.</summary>
+    /// <summary>Sign-ins that may wait for a hash: a waiting one costs a little memory and no thread.</summary>
     [Range(0, 100_000, ErrorMessage = "PasswordWork:QueueLimit must be between 0 and 100000.")]
-    public int QueueLimit { get; set; } = 16 * Environment.ProcessorCount;
+    public int QueueLimit { get; set; } = 64 * Environment.ProcessorCount;
+
+    /// <summary>How long a sign-in waits for a hash before it is told to try again (a hash takes about 0.2 s of a core).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "PasswordWork:MaxWait must be between 1 second and 1 minute.")]
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -9,10 +9,11 @@ internal static class PortalModule
     {
         builder.Services.AddSingleton(TimeProvider.System);
         // Links in emails carry one-time tokens in their query string, and MVC traces action arguments (passwords,
-        // codes). These framework categories never log below these levels, whatever the configuration says.
+        // codes). These framework categories log warnings and errors only, whatever the configuration says; their
+        // per-request information lines would also cost more CPU than the page itself.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         builder.Services.AddOptionsWithValidateOnStart<PortalOptions>().BindConfiguration(PortalOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<PortalOptions>, PortalOptionsValidator>();
         return builder;

@@ -41,6 +41,46 @@ public sealed class PasswordWorkTests
 
     [Fact]
     [Trait("Attack", "LoginFlood")]
+    public async Task Hash_WaitingLongerThanMaxWait_IsRefusedNeverRuns_AndFreesItsPlace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1, MaxWait = TimeSpan.FromSeconds(1) }), NullLogger<PasswordWork>.Instance);
+        using var release = new ManualResetEventSlim();
+        var running = new TaskCompletionSource();
+        var waitedTooLongRan = false;
+
+        var first = Task.Run(() => work.RunAsync(() => Hold(running, release), ct), ct);
+        await running.Task;
+        var refused = await Assert.ThrowsAsync<PortalBusyException>(() => work.RunAsync(() => waitedTooLongRan = true, ct));
+        var next = work.RunAsync(() => 3, ct);
+        release.Set();
+
+        Assert.NotNull(refused);
+        Assert.Equal(1, await first);
+        Assert.Equal(3, await next);
+        Assert.False(waitedTooLongRan);
+    }
+
+    [Fact]
+    [Trait("Attack", "LoginFlood")]
+    public async Task Hashes_RunOnThreadsOfLowerPriorityThanRequests_AndTheRequestContinuesElsewhere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1 }), NullLogger<PasswordWork>.Instance);
+
+        var (nice, hashThread) = await work.RunAsync(() => (LowPriority.CurrentNice(), Environment.CurrentManagedThreadId), ct);
+        var continuedOn = Environment.CurrentManagedThreadId;
+
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(LowPriority.Nice, nice);
+        }
+
+        Assert.NotEqual(hashThread, continuedOn);
+    }
+
+    [Fact]
+    [Trait("Attack", "LoginFlood")]
     public async Task Login_WhenHashingIsFull_Answers503WithRetryAfter_WhileOtherPagesStillAnswer()
     {
         var ct = TestContext.Current.CancellationToken;
