@@ -1,5 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Data;
+using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -121,13 +126,35 @@ public sealed class PasswordPolicyTests(PortalFactory app) : IClassFixture<Porta
     {
         var ct = TestContext.Current.CancellationToken;
         var account = await new AccountBuilder(app).ActivatedAsync(ct);
-        var user = await app.WithScopeAsync(s => s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Sigma.Portal.Data.Accounts.PortalUser>>().FindByIdAsync(account.Id.ToString()));
+        var user = await app.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(account.Id.ToString()));
         var hash = Convert.FromBase64String(user!.PasswordHash!);
 
         Assert.Equal(0x01, hash[0]);
         Assert.Equal(2u, ReadUInt32(hash, 1));
         Assert.Equal((uint)PortalPasswordHasher.Iterations, ReadUInt32(hash, 5));
         Assert.DoesNotContain(account.Password!, user.PasswordHash!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Password_HashedWithFewerIterations_IsUpgradedAtTheNextSignIn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        // A hash as an older portal (or Identity's default of 100,000 iterations) would have stored it.
+        var older = new PasswordHasher<PortalUser>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }))
+            .HashPassword(new PortalUser(), account.Password!);
+        await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users
+            .Where(u => u.Id == account.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, older), ct));
+
+        var codeStep = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
+        var stored = await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users
+            .Where(u => u.Id == account.Id).Select(u => u.PasswordHash).SingleAsync(ct));
+        var again = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
+
+        Assert.Equal(100_000u, ReadUInt32(Convert.FromBase64String(older), 5));
+        Assert.Equal((uint)PortalPasswordHasher.Iterations, ReadUInt32(Convert.FromBase64String(stored!), 5));
+        Assert.Equal(codeStep.Url.AbsolutePath, again.Url.AbsolutePath);
+        Assert.NotEqual("/Account/Login", again.Url.AbsolutePath);
     }
 
     private static uint ReadUInt32(byte[] buffer, int offset) =>
