@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the portal under load on this machine and prints one table (see docs/performance.md):
+# Measures the portal under load on this machine and prints one table (see docs/performance.md); about 15 minutes:
 #   tests/Sigma.Portal.LoadTest/run.sh [--compare-template] [--users 10000] [--duration 20]
 # Builds Release, starts the published portal (Production, SQLite, HTTPS on 127.0.0.1 with a throwaway certificate)
 # pinned to the first core with the load tool on the second, seeds accounts with `seed-demo`, measures the password
@@ -85,8 +85,8 @@ measure() {
     # The bound is measured on the server's core just before and after the full logins; the mean evens out drift.
     before=$(field "$(hash_bound "$iterations")" rate)
     # Logins are slow, so their code paths reach the JIT's tier-up thresholds only after a few hundred of them: a
-    # longer warm-up measures the steady state (tiered compilation took a quarter of the CPU in a 5-second warm-up).
-    out=$(load "${common[@]}" --scenario full-login --concurrency 16 --warmup 40); echo "$out"
+    # long warm-up measures the steady state (tiered compilation still took 1.5-4.6 s of a 20 s window after 40 s).
+    out=$(load "${common[@]}" --scenario full-login --concurrency 16 --warmup 90); echo "$out"
     after=$(field "$(hash_bound "$iterations")" rate)
     result[$name.bound]=$(awk "BEGIN { printf \"%.2f\", ($before + $after) / 2 }")
     echo "hash bound before $before, after $after"

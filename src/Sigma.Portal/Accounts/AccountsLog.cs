@@ -38,6 +38,6 @@ internal static partial class AccountsLog
     [LoggerMessage(1011, LogLevel.Information, "User {UserId} signed out")]
     public static partial void SignedOut(ILogger logger, Guid userId);
 
-    [LoggerMessage(1012, LogLevel.Warning, "Password hashing is at its limit and its queue is full: a sign-in was refused with 503")]
+    [LoggerMessage(1012, LogLevel.Warning, "Password hashing is at its limit (waiting room full or waited too long): a sign-in was refused with 503")]
     public static partial void PasswordWorkFull(ILogger logger);
 }
