@@ -41,8 +41,6 @@ public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Audi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // SQLite's "async" calls complete synchronously: leave the start-up path before the first query.
-        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

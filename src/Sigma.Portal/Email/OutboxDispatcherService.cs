@@ -13,9 +13,6 @@ internal sealed class OutboxDispatcherService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // SQLite's "async" calls complete synchronously: leave the start-up path before the first query, so the
-        // portal starts serving without waiting for this cycle.
-        await Task.Yield();
         if (!smtp.Value.Enabled)
         {
             // Development without an SMTP server (Production refuses to start): mail waits in the outbox.

@@ -19,12 +19,12 @@ public sealed class ErrorController : Controller
         var chosen = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
         var status = chosen is >= 400 and <= 599 ? chosen : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
-        var busy = HttpContext.Items.ContainsKey(PortalBusyFilter.Marker);
-        if (status == StatusCodes.Status503ServiceUnavailable && !busy)
+        // A 503 says when to come back; whoever refused the request may have said it already (a busy portal: sooner).
+        if (status == StatusCodes.Status503ServiceUnavailable && string.IsNullOrEmpty(Response.Headers.RetryAfter))
         {
             Response.Headers.RetryAfter = "30";
         }
 
-        return View("Error", new ErrorViewModel(status) { Busy = busy });
+        return View("Error", new ErrorViewModel(status) { Busy = HttpContext.Items.ContainsKey(PortalBusyFilter.Marker) });
     }
 }
