@@ -65,7 +65,7 @@ public sealed class Visitor : IAsyncDisposable
         try
         {
             await action(Page);
-            await Page.WaitForLoadStateAsync(LoadState.Load);
+            await LoadedAsync();
             if (_options.Checks)
             {
                 await Accessibility.AssertNoSeriousViolationsAsync(Page, step);
@@ -83,6 +83,9 @@ public sealed class Visitor : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>For waiting on the URL only; <see cref="StepAsync"/> then waits for the page to load.</summary>
+    public static PageWaitForURLOptions UrlOnly { get; } = new() { WaitUntil = WaitUntilState.Commit };
 
     public Task GotoAsync(string pathOrUrl) => Page.GotoAsync(pathOrUrl);
 
@@ -124,6 +127,26 @@ public sealed class Visitor : IAsyncDisposable
     public async Task<string> HeadingAsync() => (await Page.Locator("main h1").First.InnerTextAsync()).Trim();
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+
+    /// <summary>
+    /// Waits for the load event. Playwright can miss one that fires just as it starts waiting (it then sees only the
+    /// later "networkidle" and times out on a loaded page), so a wait that runs long asks the document itself.
+    /// </summary>
+    private async Task LoadedAsync()
+    {
+        try
+        {
+            await Page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            if (await Page.EvaluateAsync<string>("document.readyState") != "complete")
+            {
+                // Still loading: a slow page, not a missed event; give it the rest of the usual time.
+                await Page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
+    }
 
     private async Task FailureScreenshotAsync(string step)
     {
