@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure;
 
 namespace Sigma.Portal.Audit;
 
@@ -8,9 +9,14 @@ namespace Sigma.Portal.Audit;
 /// Deletes audit events older than <see cref="AuditOptions.RetentionDays"/>, and records each access pass that expired
 /// unused, once. Safe on several instances: both steps are single set-based statements.
 /// </summary>
-public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditRetentionJob> logger)
+public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider time,
+    IHostApplicationLifetime lifetime, ILogger<AuditRetentionJob> logger)
     : BackgroundService
 {
+    // Long enough for the first requests after a start to have the CPU; short enough that instances restarted more often
+    // than Audit:PruneInterval still prune.
+    private static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(1);
+
     public async Task RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -41,6 +47,16 @@ public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Audi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await lifetime.WhenStartedAsync(stoppingToken);
+            await Task.Delay(FirstRunDelay, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Infrastructure;
 
 namespace Sigma.Portal.Email;
 
-/// <summary>Runs the dispatcher in the background: right after new mail is committed, and every poll interval.</summary>
+/// <summary>Runs the dispatcher in the background once the portal serves: right after new mail is committed, and every poll interval.</summary>
 internal sealed class OutboxDispatcherService(
     OutboxDispatcher dispatcher,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     IOptions<SmtpOptions> smtp,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcherService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,6 +19,17 @@ internal sealed class OutboxDispatcherService(
         {
             // Development without an SMTP server (Production refuses to start): mail waits in the outbox.
             EmailLog.SmtpDisabled(logger);
+            return;
+        }
+
+        try
+        {
+            // The first requests come first: mail left from before a restart waits for new mail or one poll interval.
+            await lifetime.WhenStartedAsync(stoppingToken);
+            await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
             return;
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Sigma.Portal.Data;
@@ -19,6 +20,18 @@ public sealed class MigrationTests
         using var db = CreateDesignTimeContext(provider);
 
         Assert.False(db.Database.HasPendingModelChanges(), $"Add a {provider} migration for the latest model change.");
+    }
+
+    [Fact]
+    public void CompiledSqliteModel_IsTheModelTheCodeDescribes()
+    {
+        using var described = CreateDesignTimeContext("Sqlite");
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        SqliteMigrations.Use(options, "Data Source=compiled-model.db");
+        using var compiled = new PortalDbContext(options.Options);
+
+        // A stale compiled model would silently leave a new column unread and unwritten.
+        Assert.Equal(ModelFingerprint.Of(described.GetService<IDesignTimeModel>().Model), ModelFingerprint.Of(compiled.Model));
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sigma.Portal.Infrastructure;
+
+namespace Sigma.Portal.Tests.Infrastructure;
+
+public sealed class HostStartedTests
+{
+    [Fact]
+    public async Task WhenStarted_WaitsForTheHostToStart()
+    {
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+
+        var waiting = lifetime.WhenStartedAsync(TestContext.Current.CancellationToken);
+        await Task.Yield();
+        Assert.False(waiting.IsCompleted);
+
+        lifetime.NotifyStarted();
+        await waiting;
+    }
+
+    [Fact]
+    public async Task WhenStarted_HostStopsFirst_GivesUp()
+    {
+        var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        using var stopping = new CancellationTokenSource();
+
+        var waiting = lifetime.WhenStartedAsync(stopping.Token);
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+}
