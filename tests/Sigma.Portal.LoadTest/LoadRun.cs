@@ -16,10 +16,10 @@ internal static class LoadRun
         var cpu = options.ProcessId is { } server ? Task.Run(async () =>
         {
             await Task.Delay(options.Warmup);
-            var before = ProcessMemory.CpuSeconds(server);
+            var before = ServerCpu.Of(server);
             await Task.Delay(options.Duration);
-            return ProcessMemory.CpuSeconds(server) - before;
-        }) : Task.FromResult(double.NaN);
+            return ServerCpu.Of(server) - before;
+        }) : Task.FromResult(ServerCpu.Unknown);
         var measured = Workers(options.Concurrency, Scenarios.Named(options.Scenario, options.Target, users), options, clock, end);
         var flood = Workers(options.Flood, Scenarios.Named("wrong-password", options.Target, users), options, clock, end);
         var label = $"target={options.Target.Name} scenario={options.Scenario} concurrency={options.Concurrency} flood={options.Flood}";
@@ -27,7 +27,7 @@ internal static class LoadRun
         Console.WriteLine("result " + Recorder.Summary(label, results, options.Duration, await cpu));
         if (options.Flood > 0)
         {
-            Console.WriteLine("flood " + Recorder.Summary($"target={options.Target.Name} scenario=wrong-password concurrency={options.Flood}", await Task.WhenAll(flood), options.Duration, double.NaN));
+            Console.WriteLine("flood " + Recorder.Summary($"target={options.Target.Name} scenario=wrong-password concurrency={options.Flood}", await Task.WhenAll(flood), options.Duration, ServerCpu.Unknown));
         }
 
         if (options.ProcessId is { } pid)

@@ -15,6 +15,9 @@ namespace Sigma.Portal.Home;
 /// </summary>
 public sealed class DatabaseOutageMiddleware(RequestDelegate next, IStringLocalizer<SharedText> text, PortalCookies cookies, ILogger<DatabaseOutageMiddleware> logger)
 {
+    /// <summary>When to come back after an outage, in seconds: soon enough for a restarting database, not a retry storm.</summary>
+    public const string RetryAfterSeconds = "30";
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -30,7 +33,7 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, IStringLocali
             context.Response.Clear();
             context.Response.Headers.StrictTransportSecurity = transportSecurity;
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "30";
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(Page(context), context.RequestAborted);
         }

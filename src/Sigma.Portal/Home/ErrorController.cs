@@ -22,7 +22,7 @@ public sealed class ErrorController : Controller
         // A 503 says when to come back; whoever refused the request may have said it already (a busy portal: sooner).
         if (status == StatusCodes.Status503ServiceUnavailable && string.IsNullOrEmpty(Response.Headers.RetryAfter))
         {
-            Response.Headers.RetryAfter = "30";
+            Response.Headers.RetryAfter = DatabaseOutageMiddleware.RetryAfterSeconds;
         }
 
         return View("Error", new ErrorViewModel(status) { Busy = HttpContext.Items.ContainsKey(PortalBusyFilter.Marker) });
