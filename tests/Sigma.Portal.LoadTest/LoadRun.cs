@@ -56,9 +56,12 @@ internal static class LoadRun
                     outcome = new Outcome(false, 0);
                 }
 
-                if (started >= options.Warmup && clock.Elapsed <= end)
+                // Counted when it ends inside the measured window, whenever it began: counting only what began inside it
+                // left out one operation per visitor, which for 3-4 s logins in a 20 s window understated the rate by 15-20%.
+                var ended = clock.Elapsed;
+                if (ended >= options.Warmup && ended <= end)
                 {
-                    recorder.Add((clock.Elapsed - started).TotalMilliseconds, outcome);
+                    recorder.Add((ended - started).TotalMilliseconds, outcome);
                 }
             }
 
