@@ -47,18 +47,24 @@ public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Audi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await lifetime.WhenStartedAsync(stoppingToken);
-            await Task.Delay(FirstRunDelay, time, stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await lifetime.StartedAsync(stoppingToken))
         {
             return;
         }
 
+        var wait = FirstRunDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            wait = options.Value.PruneInterval;
             try
             {
                 await RunOnceAsync(stoppingToken);
@@ -66,15 +72,6 @@ public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Audi
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 AuditLog.PruneFailed(logger, e);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.PruneInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }

@@ -22,19 +22,24 @@ internal sealed class OutboxDispatcherService(
             return;
         }
 
-        try
-        {
-            // The first requests come first: mail left from before a restart waits for new mail or one poll interval.
-            await lifetime.WhenStartedAsync(stoppingToken);
-            await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await lifetime.StartedAsync(stoppingToken))
         {
             return;
         }
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                // New mail or the poll interval, also before the first cycle: the first requests after a start come
+                // first, and mail left from before a restart waits one interval at most.
+                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             try
             {
                 while (await dispatcher.DispatchDueAsync(stoppingToken) > 0)
@@ -46,15 +51,6 @@ internal sealed class OutboxDispatcherService(
             {
                 // The database may be away for a moment; the next cycle tries again.
                 EmailLog.CycleFailed(logger, e);
-            }
-
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
             }
         }
     }

@@ -6,13 +6,13 @@ namespace Sigma.Portal.Infrastructure;
 /// </summary>
 public static class HostStarted
 {
-    /// <summary>Completes once the host has started; throws <see cref="OperationCanceledException"/> if it stops first.</summary>
-    public static async Task WhenStartedAsync(this IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+    /// <summary>True once the host has started; false if it stops first.</summary>
+    public static async Task<bool> StartedAsync(this IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(lifetime);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        await started.Task;
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult(true));
+        await using var onStopping = stoppingToken.Register(() => started.TrySetResult(false));
+        return await started.Task;
     }
 }
