@@ -22,11 +22,11 @@ public sealed class HelpController(ArticleStore store, ArticleSearch search, Hel
     }
 
     [AllowAnonymous]
-    [HttpGet("{slug:regex(^[[a-z0-9-]]+$)}")]
+    [HttpGet("{slug}")]
     public async Task<IActionResult> Article(string slug, CancellationToken ct) =>
         await ArticleViewAsync(slug, TempData[Notice] as string, ct) is { } view ? view : NotFound();
 
-    [HttpPost("{slug:regex(^[[a-z0-9-]]+$)}/comments")]
+    [HttpPost("{slug}/comments")]
     public async Task<IActionResult> Comment(string slug, CommentInput input, CancellationToken ct)
     {
         if (store.Find(slug, Language) is null)

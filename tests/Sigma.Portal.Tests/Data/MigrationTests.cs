@@ -57,13 +57,13 @@ public sealed class MigrationTests
         Assert.NotEmpty(errors);
     }
 
-    private static PortalDbContext CreateDesignTimeContext(string provider) => provider switch
+    internal static PortalDbContext CreateDesignTimeContext(string provider) => provider switch
     {
         "SqlServer" => new SqlServerMigrations().CreateDbContext([]),
         _ => new SqliteMigrations().CreateDbContext([]),
     };
 
-    private static IList<ParseError> ParseTransactSql(string script)
+    internal static IList<ParseError> ParseTransactSql(string script)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(script);

@@ -41,7 +41,7 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<Datab
         // Migrate also compares the model with the last migration, which costs about a second; an up-to-date database
         // (the usual restart) skips that. Instances starting together may both see a pending migration: Migrate's
         // lock makes the second one a no-op.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await MigrationHistory.IsUpToDateAsync(db.Database, cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

@@ -27,10 +27,11 @@ internal static class DatabaseModule
         // Registered first among the hosted services: everything after it may assume an up-to-date schema.
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
-        // A real read, not just opening a connection: a locked or unreachable database must show as unhealthy.
+        // A real read, not just opening a connection: a locked or unreachable database must show as unhealthy. Plain SQL,
+        // because the first /health (what a deployment waits for) would otherwise compile a LINQ query before answering.
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", customTestQuery: async (db, ct) =>
         {
-            await db.PortalSecrets.AnyAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SELECT COUNT(*) FROM \"PortalSecrets\"", ct);
             return true;
         });
         return builder;
