@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the portal under load on this machine and prints one table (see docs/performance.md); about 16 minutes:
+# Measures the portal under load on this machine and prints one table (see docs/performance.md); about 10 minutes:
 #   tests/Sigma.Portal.LoadTest/run.sh [--compare-template] [--users 10000] [--duration 20] [--starts 5]
 # Builds Release, starts the published portal (Production, SQLite, HTTPS on 127.0.0.1 with a throwaway certificate)
 # pinned to the first core with the load tool on the second, seeds accounts with `seed-demo`, measures the password
