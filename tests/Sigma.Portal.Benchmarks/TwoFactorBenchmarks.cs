@@ -37,14 +37,8 @@ public class TwoFactorBenchmarks : IDisposable
             _user = created.Account!.Id;
             var secret = AuthenticatorSecrets.NewSecret();
             _app = new Totp(secret);
-            var authenticator = new Authenticator
-            {
-                Id = Guid.NewGuid(),
-                UserId = _user,
-                Status = AuthenticatorStatus.Active,
-                ProtectedSecret = services.GetRequiredService<AuthenticatorSecrets>().Protect(secret),
-                CreatedUtc = _host.Clock.GetUtcNow().UtcDateTime,
-            };
+            var now = _host.Clock.GetUtcNow().UtcDateTime;
+            var authenticator = services.GetRequiredService<AuthenticatorSecrets>().NewAuthenticator(_user, secret, now, activatedUtc: now);
             var db = services.GetRequiredService<PortalDbContext>();
             db.Authenticators.Add(authenticator);
             await db.SaveChangesAsync();

@@ -6,7 +6,6 @@ using OtpNet;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Data.TwoFactor;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.TwoFactor;
 
@@ -77,15 +76,7 @@ public sealed class SeedDemoCommand(
                 user.ActivatedUtc = now;
                 var secret = AuthenticatorSecrets.NewSecret();
                 db.Users.Add(user);
-                db.Authenticators.Add(new Authenticator
-                {
-                    Id = Guid.NewGuid(),
-                    UserId = user.Id,
-                    Status = AuthenticatorStatus.Active,
-                    ProtectedSecret = secrets.Protect(secret),
-                    CreatedUtc = now,
-                    ActivatedUtc = now,
-                });
+                db.Authenticators.Add(secrets.NewAuthenticator(user.Id, secret, now, activatedUtc: now));
                 await writer.WriteLineAsync($"{email},{password},{Base32Encoding.ToString(secret).TrimEnd('=')}");
             }
 

@@ -36,14 +36,7 @@ public sealed class AuthenticatorEnrolment(
         if (pending is null)
         {
             await db.Authenticators.Where(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Pending).ExecuteDeleteAsync(ct);
-            pending = new Authenticator
-            {
-                Id = Guid.NewGuid(),
-                UserId = user.Id,
-                Status = AuthenticatorStatus.Pending,
-                ProtectedSecret = secrets.Protect(AuthenticatorSecrets.NewSecret()),
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
-            };
+            pending = secrets.NewAuthenticator(user.Id, AuthenticatorSecrets.NewSecret(), time.GetUtcNow().UtcDateTime);
             db.Authenticators.Add(pending);
             await db.SaveChangesAsync(ct);
         }

@@ -21,6 +21,20 @@ public sealed class AuthenticatorSecrets(IDataProtectionProvider protection)
 
     public string Protect(byte[] secret) => _protector.Protect(Convert.ToBase64String(secret));
 
+    /// <summary>
+    /// A new authenticator of <paramref name="userId"/> holding <paramref name="secret"/> encrypted: pending until
+    /// validated, or already active from <paramref name="activatedUtc"/> (demo accounts, tests and benchmarks).
+    /// </summary>
+    public Authenticator NewAuthenticator(Guid userId, byte[] secret, DateTime createdUtc, DateTime? activatedUtc = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        UserId = userId,
+        Status = activatedUtc is null ? AuthenticatorStatus.Pending : AuthenticatorStatus.Active,
+        ProtectedSecret = Protect(secret),
+        CreatedUtc = createdUtc,
+        ActivatedUtc = activatedUtc,
+    };
+
     public byte[] Unprotect(Authenticator authenticator)
     {
         ArgumentNullException.ThrowIfNull(authenticator);

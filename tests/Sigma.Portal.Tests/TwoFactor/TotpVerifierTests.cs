@@ -123,13 +123,8 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
         return await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
-            var authenticator = new Authenticator
-            {
-                Id = Guid.NewGuid(),
-                UserId = account.Id,
-                Status = AuthenticatorStatus.Active,
-                ProtectedSecret = services.GetRequiredService<AuthenticatorSecrets>().Protect(secret),
-            };
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var authenticator = services.GetRequiredService<AuthenticatorSecrets>().NewAuthenticator(account.Id, secret, now, activatedUtc: now);
             db.Authenticators.Add(authenticator);
             await db.SaveChangesAsync(ct);
             return authenticator;
