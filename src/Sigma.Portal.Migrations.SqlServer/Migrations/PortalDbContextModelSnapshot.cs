@@ -235,15 +235,11 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountType");
-
                     b.HasIndex("ActivatedUtc");
 
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("DeactivatedUtc");
-
-                    b.HasIndex("DisplayName");
 
                     b.HasIndex("LastSignInUtc");
 
@@ -262,6 +258,10 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("NormalizedEmail", "AccountType")
                         .IsUnique()
                         .HasFilter("[NormalizedEmail] IS NOT NULL");
+
+                    b.HasIndex("DisplayName", "Organisation", "NormalizedEmail");
+
+                    b.HasIndex("AccountType", "DisplayName", "Organisation", "NormalizedEmail");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("293c1a98-55ef-460f-8fba-e8f551539e0f"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("37a2fc1c-0c16-4699-baff-515cf337ae78"), entityTypeCount: 15)
         {
         }
 

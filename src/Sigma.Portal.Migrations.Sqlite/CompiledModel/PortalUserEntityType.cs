@@ -222,41 +222,41 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountType });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { activatedUtc });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { createdUtc });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { deactivatedUtc });
 
-            var index3 = runtimeEntityType.AddIndex(
-                new[] { displayName });
-
-            var index4 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { lastSignInUtc });
 
-            var index5 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { lockoutEnd });
 
-            var index6 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { normalizedEmail });
-            index6.AddAnnotation("Relational:Name", "EmailIndex");
+            index4.AddAnnotation("Relational:Name", "EmailIndex");
 
-            var index7 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { normalizedUserName },
                 unique: true);
-            index7.AddAnnotation("Relational:Name", "UserNameIndex");
+            index5.AddAnnotation("Relational:Name", "UserNameIndex");
 
-            var index8 = runtimeEntityType.AddIndex(
+            var index6 = runtimeEntityType.AddIndex(
                 new[] { organisation });
 
-            var index9 = runtimeEntityType.AddIndex(
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { normalizedEmail, accountType },
                 unique: true);
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { displayName, organisation, normalizedEmail });
+
+            var index9 = runtimeEntityType.AddIndex(
+                new[] { accountType, displayName, organisation, normalizedEmail });
 
             return runtimeEntityType;
         }

@@ -226,15 +226,11 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountType");
-
                     b.HasIndex("ActivatedUtc");
 
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("DeactivatedUtc");
-
-                    b.HasIndex("DisplayName");
 
                     b.HasIndex("LastSignInUtc");
 
@@ -251,6 +247,10 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NormalizedEmail", "AccountType")
                         .IsUnique();
+
+                    b.HasIndex("DisplayName", "Organisation", "NormalizedEmail");
+
+                    b.HasIndex("AccountType", "DisplayName", "Organisation", "NormalizedEmail");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
