@@ -51,7 +51,7 @@ export Kestrel__Endpoints__Https__Url="$url" Kestrel__Endpoints__Https__Certific
 
 declare -A result
 
-# start NAME READY_PATH COMMAND...: starts the server, records seconds to the first 200 of READY_PATH and RSS after start.
+# start NAME READY_PATH COMMAND...: starts the server and waits for the first 200 of READY_PATH; seconds in $started_in.
 start() {
     local name=$1 ready=$2; shift 2
     local began; began=$(date +%s%N)
@@ -59,9 +59,7 @@ start() {
     server_pid=$!
     for _ in $(seq 1 600); do
         if [ "$(curl -sk -o /dev/null -w '%{http_code}' "$url$ready")" = "200" ]; then
-            result[$name.starts]+="$(awk "BEGIN { printf \"%.2f\", ($(date +%s%N) - $began) / 1e9 }") "
-            sleep 2
-            result[$name.rsss]+="$(load memory --pid "$server_pid" | sed -n 's/.*rss_mib=\([0-9]*\).*/\1/p') "
+            started_in=$(awk "BEGIN { printf \"%.2f\", ($(date +%s%N) - $began) / 1e9 }")
             return 0
         fi
         sleep 0.05
@@ -69,7 +67,15 @@ start() {
     echo "$name did not answer $ready within 30 s; its log:" >&2; tail -20 "$work/$name.log" >&2; exit 1
 }
 
-median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# sample_start NAME READY_PATH COMMAND...: one start, its seconds to the first 200 and its RSS 2 s later, then stop.
+sample_start() {
+    start "$@"
+    sleep 2
+    result[$1.starts]+="$started_in " result[$1.rsss]+="$(load memory --pid "$server_pid" | sed -n 's/.*rss_mib=\([0-9]*\).*/\1/p') "
+    stop
+}
+
+median() { tr ' ' '\n' <<<"$1" | sort -n | awk 'NF { v[++n] = $1 } END { if (n) print (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }'; }
 
 stop() { kill -TERM "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 
@@ -128,12 +134,11 @@ fi
 # other: the figures are medians of --starts starts, taken in turns so that drift of the VM hits both apps alike.
 echo "Starting each app $starts times..."
 for _ in $(seq 1 "$starts"); do
-    start portal /health "${portal[@]}"; stop
-    if [ "$compare" = 1 ]; then start template / "${template[@]}"; stop; fi
+    sample_start portal /health "${portal[@]}"
+    if [ "$compare" = 1 ]; then sample_start template / "${template[@]}"; fi
 done
 for name in portal template; do
     result[$name.start]=$(median "${result[$name.starts]:-}") result[$name.rss]=$(median "${result[$name.rsss]:-}")
-    result[$name.start_samples]=${result[$name.starts]:-} result[$name.rss_samples]=${result[$name.rsss]:-}
 done
 
 bound portal 210000 before
@@ -172,6 +177,6 @@ echo "Full login / hash bound: portal $(ratio "${result[portal.login_rate]}" "${
 echo "Server CPU spent hashing passwords during the full logins: portal ${result[portal.hash_share]}"
 echo "Flood p99 / quiet p99: portal $(ratio "${result[portal.flood_p99]}" "${result[portal.quiet_p99]}")$( [ "$compare" = 1 ] && echo ", template $(ratio "${result[template.flood_p99]}" "${result[template.quiet_p99]}")")"
 echo "Flood answers (status:count): portal ${result[portal.flood_statuses]}$( [ "$compare" = 1 ] && echo ", template ${result[template.flood_statuses]}")"
-echo "Starts (s): portal ${result[portal.start_samples]}$( [ "$compare" = 1 ] && echo "; template ${result[template.start_samples]}")"
-echo "RSS after start (MiB): portal ${result[portal.rss_samples]}$( [ "$compare" = 1 ] && echo "; template ${result[template.rss_samples]}")"
+echo "Starts (s): portal ${result[portal.starts]}$( [ "$compare" = 1 ] && echo "; template ${result[template.starts]}")"
+echo "RSS after start (MiB): portal ${result[portal.rsss]}$( [ "$compare" = 1 ] && echo "; template ${result[template.rsss]}")"
 echo "Failures: login page ${result[portal.page_fail]}, full login ${result[portal.login_fail]} (portal)"
