@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using Sigma.Portal.Data;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Sigma.Portal.Infrastructure.DataProtection;
 
@@ -12,9 +12,9 @@ internal static class DataProtectionModule
 
     public static WebApplicationBuilder AddPortalDataProtection(this WebApplicationBuilder builder)
     {
-        var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName(ApplicationName)
-            .PersistKeysToDbContext<PortalDbContext>();
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
 
         // Read once at registration: the key ring's encryptor must be known before the first key is written.
         var settings = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
