@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure.DataProtection;
 using Sigma.Portal.Migrations.Sqlite;
@@ -39,7 +41,7 @@ public sealed class DatabaseKeyRepositoryTests
     }
 
     [Fact]
-    public async Task StoredKey_IsReadByAnotherInstance_AndRowsWithoutXmlAreSkipped()
+    public async Task StoredKey_IsReadByAnotherInstance_AndRowsWithoutAKeyAreSkippedWithoutLoggingTheirText()
     {
         var ct = TestContext.Current.CancellationToken;
         var folder = TestFolder.Create();
@@ -53,19 +55,24 @@ public sealed class DatabaseKeyRepositoryTests
                 await db.Database.MigrateAsync(ct);
                 db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "half-written", Xml = null });
                 db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "blank", Xml = " " });
+                db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "damaged", Xml = "<key><masterKey>c2VjcmV0" });
                 await db.SaveChangesAsync(ct);
             }
 
-            new DatabaseKeyRepository(writer.GetRequiredService<IServiceScopeFactory>()).StoreElement(key, "key-1");
+            new DatabaseKeyRepository(writer.GetRequiredService<IServiceScopeFactory>(), NullLogger<DatabaseKeyRepository>.Instance).StoreElement(key, "key-1");
         }
 
+        var logs = new CapturedLogs();
         IReadOnlyCollection<XElement> read;
         await using (var reader = Instance(connectionString))
+        using (var logging = LoggerFactory.Create(b => b.AddProvider(logs)))
         {
-            read = new DatabaseKeyRepository(reader.GetRequiredService<IServiceScopeFactory>()).GetAllElements();
+            read = new DatabaseKeyRepository(reader.GetRequiredService<IServiceScopeFactory>(), logging.CreateLogger<DatabaseKeyRepository>()).GetAllElements();
         }
 
         Assert.True(XNode.DeepEquals(key, Assert.Single(read)));
+        Assert.Equal(3, logs.Entries.Count(e => e.StartsWith("Warning", StringComparison.Ordinal) && e.Contains("skipped", StringComparison.Ordinal)));
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("c2VjcmV0", StringComparison.Ordinal));
         TestFolder.Delete(folder);
     }
 

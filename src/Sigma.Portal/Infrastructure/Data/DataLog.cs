@@ -11,4 +11,7 @@ internal static partial class DataLog
 
     [LoggerMessage(9103, LogLevel.Information, "Database:MigrateOnStartup is false; migrations are left to the operator")]
     public static partial void MigrationSkipped(ILogger logger);
+
+    [LoggerMessage(9104, LogLevel.Warning, "A row of DataProtectionKeys holds no readable key XML and was skipped")]
+    public static partial void KeyRowSkipped(ILogger logger);
 }

@@ -14,7 +14,7 @@ internal static class DataProtectionModule
     {
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
+            .Configure<IServiceScopeFactory, ILogger<DatabaseKeyRepository>>((options, scopes, logger) => options.XmlRepository = new DatabaseKeyRepository(scopes, logger));
 
         // Read once at registration: the key ring's encryptor must be known before the first key is written.
         var settings = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();

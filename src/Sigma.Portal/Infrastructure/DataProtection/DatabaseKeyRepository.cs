@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Infrastructure.DataProtection;
 
@@ -15,7 +17,7 @@ namespace Sigma.Portal.Infrastructure.DataProtection;
 /// and 7 MiB of a start (docs/performance.md). Here the read is one plain SQL statement; writing a key (once per key
 /// lifetime) still goes through the model.
 /// </summary>
-internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlRepository
+internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes, ILogger<DatabaseKeyRepository> logger) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
@@ -37,7 +39,7 @@ internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlR
     public static string SelectQuery(ISqlGenerationHelper sql) =>
         $"SELECT {sql.DelimitIdentifier(nameof(DataProtectionKey.Xml))} FROM {sql.DelimitIdentifier(nameof(PortalDbContext.DataProtectionKeys))}";
 
-    private static List<XElement> ReadAll(DatabaseFacade database)
+    private List<XElement> ReadAll(DatabaseFacade database)
     {
         database.OpenConnection();
         try
@@ -48,10 +50,15 @@ internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlR
             var elements = new List<XElement>();
             while (reader.Read())
             {
-                // The package skips rows without XML too: a half-written row must not stop the ring from loading.
-                if (!reader.IsDBNull(0) && reader.GetString(0) is var xml && !string.IsNullOrWhiteSpace(xml))
+                // Like the package, a row that is not a key is skipped rather than stopping the whole ring from loading
+                // (which would void every cookie and link); unlike it, the row's text is not logged, as it may be a key.
+                if (Parse(reader.IsDBNull(0) ? null : reader.GetString(0)) is { } element)
                 {
-                    elements.Add(XElement.Parse(xml));
+                    elements.Add(element);
+                }
+                else
+                {
+                    DataLog.KeyRowSkipped(logger);
                 }
             }
 
@@ -60,6 +67,18 @@ internal sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlR
         finally
         {
             database.CloseConnection();
+        }
+    }
+
+    private static XElement? Parse(string? xml)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(xml) ? null : XElement.Parse(xml);
+        }
+        catch (XmlException)
+        {
+            return null;
         }
     }
 }
