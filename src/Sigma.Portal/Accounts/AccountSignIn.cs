@@ -13,7 +13,6 @@ namespace Sigma.Portal.Accounts;
 /// </summary>
 public sealed class AccountSignIn(
     SignInManager<PortalUser> signInManager,
-    LockoutCounter lockout,
     PortalDbContext db,
     AuditTrail audit,
     TimeProvider time,
@@ -25,9 +24,14 @@ public sealed class AccountSignIn(
     public async Task CompleteAsync(PortalUser user, string authenticationMethod, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        await lockout.ResetAsync(user.Id, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInUtc, now), ct);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(
+            s =>
+            {
+                LockoutCounter.Reset(s);
+                s.SetProperty(u => u.LastSignInUtc, now);
+            },
+            ct);
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod)]);
         await audit.RecordNowAsync(AuditEventType.SignInSucceeded, user.Id, authenticationMethod, ct);
         AccountsLog.SignedIn(logger, user.Id);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
@@ -56,11 +57,12 @@ public sealed class LockoutCounter(
         return end;
     }
 
-    /// <summary>After a complete sign-in: the count starts again and the next lockout is short again.</summary>
-    public Task ResetAsync(Guid userId, CancellationToken ct) =>
-        db.Users.Where(u => u.Id == userId && (u.AccessFailedCount != 0 || u.ConsecutiveLockouts != 0 || u.LockoutEnd != null))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.AccessFailedCount, 0)
-                .SetProperty(u => u.ConsecutiveLockouts, 0)
-                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null), ct);
+    /// <summary>
+    /// After a complete sign-in: the count starts again and the next lockout is short again. Setters for the UPDATE that
+    /// records the sign-in, so both happen in one statement.
+    /// </summary>
+    public static void Reset(UpdateSettersBuilder<PortalUser> user) => user
+        .SetProperty(u => u.AccessFailedCount, 0)
+        .SetProperty(u => u.ConsecutiveLockouts, 0)
+        .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null);
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sigma.Portal.Data;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -128,6 +131,32 @@ public sealed class CodeSignInTests(PortalFactory app) : IClassFixture<PortalFac
     }
 
     [Fact]
+    [Trait("Attack", "BruteForce")]
+    public async Task SignIn_Completed_StartsTheCountAgainEndsTheLockoutRunAndRecordsWhen()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            await app.NewBrowser().PasswordStepAsync(account.Email, $"fout wachtwoord {attempt}", ct);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        await app.NewBrowser().PasswordStepAsync(account.Email, "nog een fout wachtwoord", ct);
+        var before = await LockoutStateAsync(account.Id, ct);
+        var browser = app.NewBrowser();
+        var verify = await browser.PasswordStepAsync(account.Email, account.Password!, ct);
+        var afterPassword = await LockoutStateAsync(account.Id, ct);
+        await browser.EnterCodeAsync(app, verify, account.AuthenticatorKey!, ct);
+        var after = await LockoutStateAsync(account.Id, ct);
+
+        Assert.Equal((1, 1, true, (DateTime?)null), before);
+        // The password alone starts nothing again: someone who knows it but not the code keeps counting toward lockout.
+        Assert.Equal(before, afterPassword);
+        Assert.Equal((0, 0, false, (DateTime?)app.Clock.GetUtcNow().UtcDateTime), after);
+    }
+
+    [Fact]
     public async Task SignIn_PasswordStepOlderThanItsLifetime_StartsOver()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -140,4 +169,9 @@ public sealed class CodeSignInTests(PortalFactory app) : IClassFixture<PortalFac
 
         Assert.Equal("/Account/Login", page.Url.AbsolutePath);
     }
+
+    private Task<(int Failures, int LockoutsInARow, bool LockoutEndSet, DateTime? LastSignIn)> LockoutStateAsync(Guid id, CancellationToken ct) =>
+        app.WithScopeAsync(async s => await s.GetRequiredService<PortalDbContext>().Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new ValueTuple<int, int, bool, DateTime?>(u.AccessFailedCount, u.ConsecutiveLockouts, u.LockoutEnd != null, u.LastSignInUtc))
+            .SingleAsync(ct));
 }
