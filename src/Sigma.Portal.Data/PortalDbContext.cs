@@ -18,7 +18,7 @@ namespace Sigma.Portal.Data;
 /// the model itself stays provider-neutral (UTC <see cref="DateTime"/>, no provider-specific column types).
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityUserContext<PortalUser, Guid>(options), IDataProtectionKeyContext
+    : IdentityUserContext<PortalUser, Guid>(options)
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
