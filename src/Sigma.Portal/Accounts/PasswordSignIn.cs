@@ -25,10 +25,7 @@ public sealed class PasswordSignIn(
     public async Task<PasswordCheck> CheckAsync(string email, string password, CancellationToken ct)
     {
         var normalized = users.NormalizeEmail(email.Trim());
-        var accounts = await db.Users
-            .Where(u => u.NormalizedEmail == normalized && u.PasswordHash != null)
-            .OrderBy(u => u.AccountType)
-            .ToListAsync(ct);
+        var accounts = await AccountQueries.WithPassword(db, normalized).ToListAsync(ct);
         if (accounts.Count == 0)
         {
             await dummy.VerifyAsync(password, ct);
@@ -60,7 +57,7 @@ public sealed class PasswordSignIn(
             {
                 if (result == PasswordVerificationResult.SuccessRehashNeeded)
                 {
-                    account.PasswordHash = await work.RunAsync(() => hasher.HashPassword(account, password), ct);
+                    await UpgradeHashAsync(account, password, ct);
                 }
 
                 matched.Add(account);
@@ -82,6 +79,18 @@ public sealed class PasswordSignIn(
 
         await db.SaveChangesAsync(ct);
         return matched.Count == 0 ? PasswordCheck.Failed : new PasswordCheck(matched);
+    }
+
+    /// <summary>
+    /// Replaces a hash made with older parameters, unless the password changed since it was read: a reset in between
+    /// must not be undone by the old password.
+    /// </summary>
+    private async Task UpgradeHashAsync(PortalUser account, string password, CancellationToken ct)
+    {
+        var upgraded = await work.RunAsync(() => hasher.HashPassword(account, password), ct);
+        await db.Users.Where(u => u.Id == account.Id && u.PasswordHash == account.PasswordHash)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, upgraded), ct);
+        account.PasswordHash = upgraded;
     }
 
     /// <summary>What was typed as the email, kept short and without control characters for the audit trail.</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Accounts;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -15,7 +7,7 @@ namespace Sigma.Portal.Tests.Accounts;
 /// Response time follows the number of slow hashes a login verifies; counting them shows that an unknown address
 /// costs the same work as a known one, without asserting on timings.
 /// </summary>
-public sealed class LoginWorkTests(LoginWorkTests.CountingPortal app) : IClassFixture<LoginWorkTests.CountingPortal>
+public sealed class LoginWorkTests(ObservedHasherPortal app) : IClassFixture<ObservedHasherPortal>
 {
     [Fact]
     [Trait("Attack", "AccountEnumeration")]
@@ -49,39 +41,8 @@ public sealed class LoginWorkTests(LoginWorkTests.CountingPortal app) : IClassFi
 
     private async Task<int> CountVerificationsAsync(Func<Task> action)
     {
-        var hasher = (CountingHasher)app.Services.GetRequiredService<IPasswordHasher<PortalUser>>();
-        var before = hasher.Verifications;
+        var before = app.Hasher.Verifications;
         await action();
-        return hasher.Verifications - before;
-    }
-
-    public sealed class CountingPortal : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<IPasswordHasher<PortalUser>>();
-                services.AddSingleton<IPasswordHasher<PortalUser>>(sp =>
-                    new CountingHasher(new PortalPasswordHasher(sp.GetRequiredService<IOptions<PasswordHasherOptions>>())));
-            });
-        }
-    }
-
-    /// <summary>The portal's real hasher, counting how often it verifies.</summary>
-    private sealed class CountingHasher(IPasswordHasher<PortalUser> inner) : IPasswordHasher<PortalUser>
-    {
-        private int _verifications;
-
-        public int Verifications => Volatile.Read(ref _verifications);
-
-        public string HashPassword(PortalUser user, string password) => inner.HashPassword(user, password);
-
-        public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
-        {
-            Interlocked.Increment(ref _verifications);
-            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
-        }
+        return app.Hasher.Verifications - before;
     }
 }
