@@ -49,7 +49,7 @@ public sealed class AuthenticatorEnrolment(
     }
 
     public Task<bool> HasActiveAsync(Guid userId, CancellationToken ct) =>
-        db.Authenticators.AnyAsync(a => a.UserId == userId && a.Status == AuthenticatorStatus.Active, ct);
+        AuthenticatorQueries.HasActive(db, userId, ct);
 
     /// <summary>
     /// Confirms the pending authenticator with a code from the app and makes it the account's only active one.

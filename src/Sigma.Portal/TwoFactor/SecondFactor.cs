@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Administration;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.TwoFactor;
 
@@ -30,8 +28,7 @@ public sealed class SecondFactor(
             return new SecondFactorResult { LockedUntil = user.LockoutEnd };
         }
 
-        var active = await db.Authenticators.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Active, ct);
+        var active = await AuthenticatorQueries.Active(db, user.Id, ct);
         if (active is not null && await totp.VerifyAsync(active, code, ct) == TotpResult.Accepted)
         {
             return new SecondFactorResult { Accepted = true };

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.TwoFactor;
 
@@ -24,7 +22,7 @@ public sealed class TwoFactorSignIn(PortalDbContext db, AccountSignIn accounts, 
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
         await IssueAsync(http, user, enrolmentGranted: false, time.GetUtcNow() + options.Value.SignInStepLifetime);
-        if (await db.Authenticators.AnyAsync(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Active, ct))
+        if (await AuthenticatorQueries.HasActive(db, user.Id, ct))
         {
             return TwoFactorStep.Verify;
         }
@@ -70,7 +68,7 @@ public sealed class TwoFactorSignIn(PortalDbContext db, AccountSignIn accounts, 
         }
 
         var stamp = principal.FindFirstValue(StampClaim);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        var user = await AccountQueries.ById(db, userId, ct);
         return user is not null && stamp is not null && string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal) ? user : null;
     }
 
