@@ -29,7 +29,8 @@ try
         .AddSessions()
         .AddTwoFactor()
         .AddAdministration()
-        .AddHelp();
+        .AddHelp()
+        .AddHome();
     builder.Services.AddPortalRateLimits();
 
     var app = builder.Build();

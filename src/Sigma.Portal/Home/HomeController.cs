@@ -5,23 +5,12 @@ using Sigma.Portal.Data.Accounts;
 namespace Sigma.Portal.Home;
 
 /// <summary>The portal's start page for a signed-in account.</summary>
-public sealed class HomeController(UserManager<PortalUser> users) : Controller
+public sealed class HomeController(UserManager<PortalUser> users, HomePageQuery page) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        return View(new HomeViewModel
-        {
-            DisplayName = user.DisplayName,
-            Email = user.Email ?? "",
-            AccountType = user.AccountType,
-            Organisation = user.Organisation,
-        });
+        var model = Guid.TryParse(users.GetUserId(User), out var userId) ? await page.ForAsync(userId, ct) : null;
+        return model is null ? Challenge() : View(model);
     }
 }

@@ -25,6 +25,14 @@ public sealed class DatabaseTicketStore(
     /// <summary>"Last seen" is written at most this often, so a busy session does not write on every request.</summary>
     private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
+    // Compiled once: every signed-in request reads its session (docs/performance.md).
+    private static readonly Func<PortalDbContext, Guid, DateTime, DateTime, CancellationToken, Task<StoredTicket?>> ValidSession =
+        EF.CompileAsyncQuery((PortalDbContext db, Guid id, DateTime now, DateTime idleSince, CancellationToken ct) =>
+            db.UserSessions.AsNoTracking()
+                .Where(s => s.Id == id && s.RevokedUtc == null && s.ExpiresUtc > now && s.LastSeenUtc > idleSince)
+                .Select(s => new StoredTicket(s.ProtectedTicket, s.LastSeenUtc))
+                .FirstOrDefault());
+
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
@@ -78,10 +86,7 @@ public sealed class DatabaseTicketStore(
         var idleSince = now - options.Value.IdleTimeout;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var session = await db.UserSessions.AsNoTracking()
-            .Where(s => s.Id == id && s.RevokedUtc == null && s.ExpiresUtc > now && s.LastSeenUtc > idleSince)
-            .Select(s => new { s.ProtectedTicket, s.LastSeenUtc })
-            .FirstOrDefaultAsync();
+        var session = await ValidSession(db, id, now, idleSince, CancellationToken.None);
         if (session is null)
         {
             return null;
@@ -130,4 +135,6 @@ public sealed class DatabaseTicketStore(
             return null;
         }
     }
+
+    private sealed record StoredTicket(string ProtectedTicket, DateTime LastSeenUtc);
 }
