@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Accounts;
 
@@ -24,16 +25,23 @@ public sealed class AccountSignIn(
     public async Task CompleteAsync(PortalUser user, string authenticationMethod, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod)]);
         var now = time.GetUtcNow().UtcDateTime;
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(
-            s =>
+        // The count back to zero, the time and the audit event: one commit, so never one without the others.
+        await db.InTransactionAsync(
+            async transactionCt =>
             {
-                LockoutCounter.Reset(s);
-                s.SetProperty(u => u.LastSignInUtc, now);
+                await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(
+                    s =>
+                    {
+                        LockoutCounter.Reset(s);
+                        s.SetProperty(u => u.LastSignInUtc, now);
+                    },
+                    transactionCt);
+                audit.Record(AuditEventType.SignInSucceeded, user.Id, authenticationMethod);
+                return await db.SaveChangesAsync(transactionCt);
             },
             ct);
-        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod)]);
-        await audit.RecordNowAsync(AuditEventType.SignInSucceeded, user.Id, authenticationMethod, ct);
         AccountsLog.SignedIn(logger, user.Id);
     }
 
