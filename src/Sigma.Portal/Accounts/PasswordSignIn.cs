@@ -90,7 +90,6 @@ public sealed class PasswordSignIn(
         var upgraded = await work.RunAsync(() => hasher.HashPassword(account, password), ct);
         await db.Users.Where(u => u.Id == account.Id && u.PasswordHash == account.PasswordHash)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, upgraded), ct);
-        account.PasswordHash = upgraded;
     }
 
     /// <summary>What was typed as the email, kept short and without control characters for the audit trail.</summary>
