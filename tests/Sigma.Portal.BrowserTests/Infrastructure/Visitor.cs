@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -84,8 +85,15 @@ public sealed class Visitor : IAsyncDisposable
         }
     }
 
-    /// <summary>For waiting on the URL only; <see cref="StepAsync"/> then waits for the page to load.</summary>
-    public static PageWaitForURLOptions UrlOnly { get; } = new() { WaitUntil = WaitUntilState.Commit };
+    /// <summary>
+    /// Waits until the page is at <paramref name="path"/> (any query); <see cref="StepAsync"/> then waits for the load.
+    /// Polls the address: Playwright's WaitForURLAsync can miss the event it waits for when the page got there first
+    /// (microsoft/playwright-dotnet#3364, #3365), which hung a journey for its whole timeout.
+    /// </summary>
+    public static Task ArrivedAtAsync(IPage page, string path) =>
+        Assertions.Expect(page).ToHaveURLAsync(
+            new Regex("^https?://[^/]+" + Regex.Escape(path) + @"(\?.*)?$", RegexOptions.None, TimeSpan.FromSeconds(1)),
+            new PageAssertionsToHaveURLOptions { Timeout = 45_000 });
 
     public Task GotoAsync(string pathOrUrl) => Page.GotoAsync(pathOrUrl);
 

@@ -47,7 +47,7 @@ public sealed class EmployeeJourneyTests(BrowserPortal portal) : IClassFixture<B
             await page.Locator("#Password").FillAsync(password);
             await page.Locator("#ConfirmPassword").FillAsync(password);
             await page.Locator("form.set-password button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**/Account/Login**", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/Account/Login");
             await page.Locator("#Email").FillAsync(email);
             await page.Locator("#Password").FillAsync(password);
         }, new Guide($"{language}-03-sign-in", Phone: true));
@@ -76,7 +76,7 @@ public sealed class EmployeeJourneyTests(BrowserPortal portal) : IClassFixture<B
         await person.StepAsync("sign-out", async page =>
         {
             await person.SignOutAsync();
-            await page.WaitForURLAsync("**/Account/Login**", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/Account/Login");
         });
 
         await person.StepAsync("code-at-sign-in", async _ =>

@@ -25,7 +25,7 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal) : IClassFixture<B
             await Keyboard.TypeIntoAsync(page, "#Password", password);
             await Keyboard.TypeIntoAsync(page, "#ConfirmPassword", password);
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/Account/Login**", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/Account/Login");
         });
         await person.StepAsync("sign-in", async page =>
         {
@@ -33,7 +33,7 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal) : IClassFixture<B
             await Keyboard.TypeIntoAsync(page, "#Password", password);
             await Keyboard.TabToAsync(page, page.Locator("form.login-form button[type=submit]"));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/TwoFactor/Setup**", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/TwoFactor/Setup");
         });
         var key = "";
         await person.StepAsync("setup", async page =>
@@ -48,24 +48,24 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal) : IClassFixture<B
         {
             await Keyboard.TabToAsync(page, page.Locator("main .actions a.button:not(.button--secondary)"));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/");
             Assert.Equal("Welkom, Lotte de Boer", await person.HeadingAsync());
         });
         await person.StepAsync("sign-out", async page =>
         {
             await Keyboard.TabToAsync(page, page.Locator("form.sign-out button"));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/Account/Login**", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/Account/Login");
         });
         await person.StepAsync("code", async page =>
         {
             await Keyboard.TypeIntoAsync(page, "#Email", account.Email);
             await Keyboard.TypeIntoAsync(page, "#Password", password);
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync("**/TwoFactor/Verify**", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/TwoFactor/Verify");
             await Keyboard.TypeIntoAsync(page, "form.code-form input[name=Code]", portal.NextCode(key));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/");
             Assert.Equal("Welkom, Lotte de Boer", await person.HeadingAsync());
         });
     }

@@ -20,7 +20,7 @@ public sealed class NoJavaScriptJourneyTests(BrowserPortal portal) : IClassFixtu
             await page.Locator("#Password").FillAsync(password);
             await page.Locator("#ConfirmPassword").FillAsync(password);
             await page.Locator("form.set-password button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync("**/Account/Login**", Visitor.UrlOnly);
+            await Visitor.ArrivedAtAsync(page, "/Account/Login");
         });
         await person.StepAsync("sign-in-and-set-up", async page =>
         {

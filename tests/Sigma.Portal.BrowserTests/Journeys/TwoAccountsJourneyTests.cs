@@ -25,7 +25,7 @@ public sealed class TwoAccountsJourneyTests(BrowserPortal portal) : IClassFixtur
                 await page.Locator("#Password").FillAsync(password);
                 await page.Locator("#ConfirmPassword").FillAsync(password);
                 await page.Locator("form.set-password button[type=submit]").ClickAsync();
-                await page.WaitForURLAsync("**/Account/Login**", Visitor.UrlOnly);
+                await Visitor.ArrivedAtAsync(page, "/Account/Login");
             });
         }
 
