@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.TwoFactor;
@@ -12,7 +12,7 @@ public sealed class AccountDetailsQuery(PortalDbContext db, TwoFactorOverview tw
 
     public async Task<AccountDetailsViewModel?> FindAsync(Guid id, Guid administratorId, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        var user = await AccountQueries.ById(db, id, ct);
         if (user is null)
         {
             return null;

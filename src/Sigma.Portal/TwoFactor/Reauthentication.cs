@@ -2,13 +2,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Data.TwoFactor;
 using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.TwoFactor;
@@ -100,8 +98,7 @@ public sealed class Reauthentication(
 
     private async Task<bool> SecondFactorMatchesAsync(PortalUser user, string? code, CancellationToken ct)
     {
-        var active = await db.Authenticators.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Active, ct);
+        var active = await AuthenticatorQueries.Active(db, user.Id, ct);
         if (TotpVerifier.Normalize(code) is not null)
         {
             return active is not null && await totp.VerifyAsync(active, code, ct) == TotpResult.Accepted;
