@@ -5,7 +5,8 @@ namespace Sigma.Portal.Infrastructure.Data;
 
 /// <summary>
 /// Runs work in one database transaction under the provider's execution strategy (SQL Server's retrying strategy
-/// refuses user transactions started outside it). Everything the work saves commits together or not at all.
+/// refuses user transactions started outside it). Everything the work saves commits together or not at all, and a
+/// retried attempt starts again from what the database holds. The work adds the entities it saves itself, inside.
 /// </summary>
 public static class Transactions
 {
@@ -14,12 +15,39 @@ public static class Transactions
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
         var strategy = db.Database.CreateExecutionStrategy();
+        var trackedBefore = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+        var attempts = 0;
         return strategy.ExecuteAsync(async token =>
         {
+            if (attempts++ > 0)
+            {
+                await ForgetFailedAttemptAsync(db, trackedBefore, token);
+            }
+
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             var result = await work(token);
             await transaction.CommitAsync(token);
             return result;
         }, ct);
+    }
+
+    // The failed attempt's transaction rolled back, but the change tracker still holds what the attempt did: records
+    // it added (still to be inserted, or taken for inserted when the commit was what failed) and changes a save had
+    // already accepted. Left there, the retry would insert its audit events and emails twice, or find nothing changed
+    // in a password it sets again and skip the UPDATE. So what the attempt added goes, and what was tracked before is
+    // read again from the database for the retry to change afresh.
+    private static async Task ForgetFailedAttemptAsync(PortalDbContext db, HashSet<object> trackedBefore, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (trackedBefore.Contains(entry.Entity))
+            {
+                await entry.ReloadAsync(ct);
+            }
+            else
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
     }
 }
