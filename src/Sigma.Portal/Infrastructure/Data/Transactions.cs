@@ -6,7 +6,8 @@ namespace Sigma.Portal.Infrastructure.Data;
 /// <summary>
 /// Runs work in one database transaction under the provider's execution strategy (SQL Server's retrying strategy
 /// refuses user transactions started outside it). Everything the work saves commits together or not at all, and a
-/// retried attempt starts again from what the database holds. The work adds the entities it saves itself, inside.
+/// retried attempt starts again from what the database holds. So the work makes all its changes inside, where a retry
+/// makes them again; a change made to a tracked entity before the call would be lost to a retry.
 /// </summary>
 public static class Transactions
 {
