@@ -9,7 +9,6 @@
 # Everything stops by itself; nothing leaves 127.0.0.1. Not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$(pwd)
 
 compare=0 users=10000 duration=20 warmup=5 starts=5 rounds=3
 while [ $# -gt 0 ]; do
