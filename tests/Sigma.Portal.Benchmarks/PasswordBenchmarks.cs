@@ -25,7 +25,7 @@ public class PasswordBenchmarks
         _hasher = new PortalPasswordHasher(Options.Create(new PasswordHasherOptions
         {
             CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-            IterationCount = PortalPasswordHasher.Iterations,
+            IterationCount = PortalPasswordHasher.ProductionIterations,
         }));
         _hash = _hasher.HashPassword(_user, Password);
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure;
@@ -38,10 +39,10 @@ internal static class AccountsModule
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
         services.RemoveAll<IPasswordValidator<PortalUser>>();
         services.AddSingleton<IPasswordValidator<PortalUser>>(sp => sp.GetRequiredService<PasswordPolicy>());
-        services.Configure<PasswordHasherOptions>(options =>
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordWorkOptions>>((options, work) =>
         {
             options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
-            options.IterationCount = PortalPasswordHasher.Iterations;
+            options.IterationCount = work.Value.HashIterations;
         });
         services.AddSingleton<IPasswordHasher<PortalUser>, PortalPasswordHasher>();
         // Sessions live on the server and are revoked outright by sign-out, password changes, resets and deactivation;
@@ -63,6 +64,7 @@ internal static class AccountsModule
         });
 
         services.AddOptionsWithValidateOnStart<PasswordWorkOptions>().BindConfiguration(PasswordWorkOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<PasswordWorkOptions>, PasswordWorkOptionsValidator>();
         services.AddSingleton<PasswordWork>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddSingleton<PasswordPolicy>();

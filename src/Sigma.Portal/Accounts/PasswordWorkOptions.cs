@@ -2,10 +2,17 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Sigma.Portal.Accounts;
 
-/// <summary>Section <c>PasswordWork</c>: how many password hashes run at once and how many may wait.</summary>
+/// <summary>Section <c>PasswordWork</c>: what one password hash costs, how many run at once and how many may wait.</summary>
 public sealed class PasswordWorkOptions
 {
     public const string Section = "PasswordWork";
+
+    /// <summary>
+    /// PBKDF2-HMAC-SHA512 iterations of a new hash. Below <see cref="PortalPasswordHasher.ProductionIterations"/> only in
+    /// the Test environment (<see cref="PasswordWorkOptionsValidator"/>); raising it upgrades stored hashes at sign-in.
+    /// </summary>
+    [Range(1, 10_000_000, ErrorMessage = "PasswordWork:HashIterations must be between 1 and 10000000.")]
+    public int HashIterations { get; set; } = PortalPasswordHasher.ProductionIterations;
 
     /// <summary>Hashes computed at the same time; one per core keeps every core busy and no more.</summary>
     [Range(1, 1024, ErrorMessage = "PasswordWork:ConcurrentHashes must be between 1 and 1024.")]

@@ -6,14 +6,16 @@ using Sigma.Portal.Data.Accounts;
 namespace Sigma.Portal.Accounts;
 
 /// <summary>
-/// Identity's PBKDF2-HMAC-SHA512 hasher at OWASP's 210,000 iterations, on the NFKC-normalised password, so the same
+/// Identity's PBKDF2-HMAC-SHA512 hasher at <see cref="PasswordWorkOptions.HashIterations"/> (OWASP's 210,000 by
+/// default and at least that outside the test suite), on the NFKC-normalised password, so the same
 /// passphrase typed on another keyboard (composed or decomposed accents) still matches. Nothing is truncated or
 /// case-folded. Hashes with fewer iterations report <see cref="PasswordVerificationResult.SuccessRehashNeeded"/> and
 /// are upgraded at the next sign-in.
 /// </summary>
 public sealed class PortalPasswordHasher(IOptions<PasswordHasherOptions> options) : IPasswordHasher<PortalUser>
 {
-    public const int Iterations = 210_000;
+    /// <summary>OWASP's recommendation for PBKDF2-HMAC-SHA512: the default, and the floor outside the Test environment.</summary>
+    public const int ProductionIterations = 210_000;
 
     private readonly PasswordHasher<PortalUser> _inner = new(options);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Infrastructure;
 
 namespace Sigma.Portal.Email;
 
@@ -6,7 +7,7 @@ internal sealed class SmtpOptionsValidator(IHostEnvironment environment) : IVali
 {
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
     {
-        if (!options.Enabled && environment.IsProduction())
+        if (!options.Enabled && environment.IsProductionLike())
         {
             return ValidateOptionsResult.Fail("Smtp:Host is required in Production: without it no email can be sent.");
         }

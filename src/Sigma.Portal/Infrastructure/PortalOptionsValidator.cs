@@ -9,7 +9,7 @@ internal sealed class PortalOptionsValidator(IHostEnvironment environment) : IVa
         var url = options.PublicBaseUrl;
         if (url is null)
         {
-            return environment.IsProduction()
+            return environment.IsProductionLike()
                 ? ValidateOptionsResult.Fail("Portal:PublicBaseUrl is required in Production (for example https://portal.example.nl).")
                 : ValidateOptionsResult.Success;
         }
@@ -20,7 +20,7 @@ internal sealed class PortalOptionsValidator(IHostEnvironment environment) : IVa
             return ValidateOptionsResult.Fail("Portal:PublicBaseUrl must be an absolute http(s) address without query or fragment.");
         }
 
-        if (environment.IsProduction() && url.Scheme != Uri.UriSchemeHttps)
+        if (environment.IsProductionLike() && url.Scheme != Uri.UriSchemeHttps)
         {
             return ValidateOptionsResult.Fail("Portal:PublicBaseUrl must use https in Production.");
         }

@@ -9,7 +9,7 @@ using Sigma.Portal.Tests.Infrastructure;
 namespace Sigma.Portal.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real portal on Kestrel at https://127.0.0.1 on a free port (Production mode, its own SQLite file, the SMTP sink
+/// The real portal on Kestrel at https://127.0.0.1 on a free port (the Test environment, its own SQLite file, the SMTP sink
 /// on loopback), and Debian's Chromium driven by Playwright. One per test class, so each journey has its own clock
 /// and database.
 /// </summary>

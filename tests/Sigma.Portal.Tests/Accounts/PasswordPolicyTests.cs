@@ -125,13 +125,15 @@ public sealed class PasswordPolicyTests(PortalFactory app) : IClassFixture<Porta
     public async Task Password_AtRest_IsASlowSaltedHash()
     {
         var ct = TestContext.Current.CancellationToken;
-        var account = await new AccountBuilder(app).ActivatedAsync(ct);
-        var user = await app.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(account.Id.ToString()));
+        await using var production = new PortalFactory { Environment = "Production" };
+        await production.InitializeAsync();
+        var account = await new AccountBuilder(production).ActivatedAsync(ct);
+        var user = await production.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(account.Id.ToString()));
         var hash = Convert.FromBase64String(user!.PasswordHash!);
 
         Assert.Equal(0x01, hash[0]);
         Assert.Equal(2u, ReadUInt32(hash, 1));
-        Assert.Equal((uint)PortalPasswordHasher.Iterations, ReadUInt32(hash, 5));
+        Assert.Equal(210_000u, ReadUInt32(hash, 5));
         Assert.DoesNotContain(account.Password!, user.PasswordHash!, StringComparison.Ordinal);
     }
 
@@ -140,8 +142,8 @@ public sealed class PasswordPolicyTests(PortalFactory app) : IClassFixture<Porta
     {
         var ct = TestContext.Current.CancellationToken;
         var account = await new AccountBuilder(app).ActivatedAsync(ct);
-        // A hash as an older portal (or Identity's default of 100,000 iterations) would have stored it.
-        var older = new PasswordHasher<PortalUser>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }))
+        // A hash as an older portal, or one with a lower PasswordWork:HashIterations, would have stored it.
+        var older = new PasswordHasher<PortalUser>(Options.Create(new PasswordHasherOptions { IterationCount = PortalFactory.TestHashIterations / 2 }))
             .HashPassword(new PortalUser(), account.Password!);
         await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users
             .Where(u => u.Id == account.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, older), ct));
@@ -151,8 +153,8 @@ public sealed class PasswordPolicyTests(PortalFactory app) : IClassFixture<Porta
             .Where(u => u.Id == account.Id).Select(u => u.PasswordHash).SingleAsync(ct));
         var again = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
 
-        Assert.Equal(100_000u, ReadUInt32(Convert.FromBase64String(older), 5));
-        Assert.Equal((uint)PortalPasswordHasher.Iterations, ReadUInt32(Convert.FromBase64String(stored!), 5));
+        Assert.Equal((uint)PortalFactory.TestHashIterations / 2, ReadUInt32(Convert.FromBase64String(older), 5));
+        Assert.Equal((uint)PortalFactory.TestHashIterations, ReadUInt32(Convert.FromBase64String(stored!), 5));
         Assert.Equal(codeStep.Url.AbsolutePath, again.Url.AbsolutePath);
         Assert.NotEqual("/Account/Login", again.Url.AbsolutePath);
     }

@@ -38,6 +38,27 @@ public sealed class ConfigurationTests
         Assert.Contains("Portal:PublicBaseUrl must use https in Production.", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    [InlineData("Staging")]
+    [Trait("Attack", "OfflineCracking")]
+    public async Task Start_OutsideTheTestEnvironment_RefusesAPasswordHashCheaperThanProduction(string environment)
+    {
+        var result = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["Portal__PublicBaseUrl"] = "https://portal.test",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["PasswordWork__HashIterations"] = "209999",
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(
+            "Configuration error: PasswordWork:HashIterations must be at least 210000 (fewer only in the Test environment).",
+            result.Error.Trim());
+    }
+
     [Fact]
     public async Task Start_SqlServerWithoutConnectionString_FailsNamingTheKey()
     {

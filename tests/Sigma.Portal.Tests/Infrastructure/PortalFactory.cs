@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sigma.Portal.Infrastructure;
 
 namespace Sigma.Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The real portal over in-memory HTTP, in Production mode, on its own temporary SQLite file, with a fake clock.
-/// Requests go to https://portal.test, the configured public address, so Secure cookies and HSTS behave as deployed.
+/// The real portal over in-memory HTTP, in the Test environment (Production's rules, a cheap password hash), on its
+/// own temporary SQLite file, with a fake clock. Requests go to https://portal.test, the configured public address, so
+/// Secure cookies and HSTS behave as deployed.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -45,7 +47,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts at the real time so Data Protection's own key dates and the portal's clock agree.</summary>
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
-    public string Environment { get; set; } = "Production";
+    /// <summary>
+    /// The password-hash cost in the Test environment, chosen through the setting Production uses: the suite signs in
+    /// hundreds of times, and what it proves does not depend on the cost. Any other environment keeps the real one.
+    /// </summary>
+    public const int TestHashIterations = 1_000;
+
+    public string Environment { get; set; } = PortalEnvironments.Test;
 
     /// <summary>Where the portal sends mail; the shared sink unless a test brings its own (for outages).</summary>
     public SmtpSink? Smtp { get; set; }
@@ -63,6 +71,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(Environment);
+        if (Environment == PortalEnvironments.Test)
+        {
+            builder.UseSetting("PasswordWork:HashIterations", TestHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
