@@ -5,7 +5,12 @@ using Sigma.Portal.Tests.Infrastructure;
 
 namespace Sigma.Portal.Tests.Reliability;
 
-/// <summary>Twenty requests at once with one single-use secret: exactly one succeeds.</summary>
+/// <summary>
+/// Twenty requests at once with one single-use secret: exactly one succeeds. The others are refused in a way a person
+/// can act on — the "link no longer works" page, or the busy page with Retry-After when the machine is too slow to
+/// hash them all in time — never a server error and never a second password. How many of each depends on the
+/// machine's speed, so that is not asserted.
+/// </summary>
 public sealed class RaceTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -17,8 +22,7 @@ public sealed class RaceTests(PortalFactory app) : IClassFixture<PortalFactory>
 
         var results = await SubmitTwentyAsync(account.ActivationLink, "/Account/Activate", ct);
 
-        Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.Redirect));
-        Assert.Equal(19, results.Count(r => r.StatusCode == HttpStatusCode.OK));
+        await AssertOneSuccessAndActionableRefusalsAsync(account.Email, results, ct);
     }
 
     [Fact]
@@ -36,10 +40,32 @@ public sealed class RaceTests(PortalFactory app) : IClassFixture<PortalFactory>
 
         var results = await SubmitTwentyAsync(link, "/Account/ResetPassword", ct);
 
-        Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        await AssertOneSuccessAndActionableRefusalsAsync(account.Email, results, ct);
     }
 
-    private async Task<HttpResponseMessage[]> SubmitTwentyAsync(Uri link, string action, CancellationToken ct)
+    private async Task AssertOneSuccessAndActionableRefusalsAsync(string email, IReadOnlyList<Attempt> results, CancellationToken ct)
+    {
+        var winner = Assert.Single(results, r => r.Response.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in results.Where(r => r != winner))
+        {
+            if (refused.Response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                Assert.True(refused.Response.Headers.RetryAfter is not null, "a busy answer says when to try again");
+                continue;
+            }
+
+            Assert.Equal(HttpStatusCode.OK, refused.Response.StatusCode);
+            var page = await refused.Browser.FollowAsync(refused.Response, ct);
+            Assert.Equal("Deze link werkt niet meer", page.Text("h1"));
+        }
+
+        var signIn = await app.NewBrowser().PasswordStepAsync(email, winner.Password, ct);
+        Assert.NotEqual("/Account/Login", signIn.Url.AbsolutePath);
+    }
+
+    private sealed record Attempt(PortalBrowser Browser, string Password, HttpResponseMessage Response);
+
+    private async Task<Attempt[]> SubmitTwentyAsync(Uri link, string action, CancellationToken ct)
     {
         var query = HttpUtility.ParseQueryString(link.Query);
         var browsers = new List<(PortalBrowser Browser, Page Page)>();
@@ -60,7 +86,7 @@ public sealed class RaceTests(PortalFactory app) : IClassFixture<PortalFactory>
                 ["Password"] = password,
                 ["ConfirmPassword"] = password,
             });
-            return await b.Browser.Client.PostAsync(new Uri(action, UriKind.Relative), content, ct);
+            return new Attempt(b.Browser, password, await b.Browser.Client.PostAsync(new Uri(action, UriKind.Relative), content, ct));
         }));
     }
 }
