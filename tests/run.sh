@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need on this machine, then runs every test project of the solution
-# and prints one line "N passed, N failed, N skipped" totalled over all of them.
+# The test command: installs what the tests need on this machine, then builds and runs every test project under
+# tests/ (each csproj not marked <IsTestProject>false</IsTestProject>), one after the other, each even when an earlier
+# one failed. The last line totals them all: "N passed, N failed, N skipped"; a project that left no results (it did
+# not build, or its test host died) is named on a line of its own above it and counted as one failure.
 #   tests/run.sh                 everything
 #   tests/run.sh --filter X      passed on to dotnet test
 set -uo pipefail
@@ -23,21 +25,42 @@ results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-status=0
-dotnet test Sigma.Portal.sln -c Release --logger "trx" --results-directory "$results" "$@" || status=$?
+projects=()
+for project in tests/*/*.csproj; do
+    grep -q "<IsTestProject>false</IsTestProject>" "$project" || projects+=("$project")
+done
 
-passed=0 failed=0 skipped=0
-for trx in "$results"/*.trx; do
-    [ -f "$trx" ] || continue
+status=0
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    echo
+    echo "=== $name"
+    dotnet test "$project" -c Release --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
+
+passed=0 failed=0 skipped=0 missing=()
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    trx="$results/$name.trx"
+    if [ ! -f "$trx" ]; then
+        missing+=("$name")
+        continue
+    fi
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-    value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    value() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
     passed=$((passed + $(value passed)))
     failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
     skipped=$((skipped + $(value notExecuted)))
 done
 
+echo
+for name in "${missing[@]}"; do
+    echo "$name: did not run (no results file), counted as 1 failed"
+    failed=$((failed + 1))
+    status=1
+done
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
-    echo "No test ran: treating that as a failure." >&2
+    echo "No test ran: treating that as a failure."
     status=1
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
