@@ -63,6 +63,31 @@ public sealed class AccountActionsTests(PortalFactory app) : IClassFixture<Porta
     }
 
     [Fact]
+    [Trait("Attack", "TokenReplay")]
+    public async Task Deactivate_LinksIssuedBefore_NeverWorkAgainEvenAfterReactivation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var smtp = await SmtpSink.Shared;
+        var invited = await new AccountBuilder(app).InvitedAsync(ct);
+        var activated = await new AccountBuilder(app).ActivatedAsync(ct);
+        await smtp.NextMessageAsync(activated.Email, ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+        await admin.ActAsync(activated.Id, "send-reset-form", ct);
+        var reset = SmtpSink.LinkIn(await smtp.NextMessageAsync(activated.Email, ct), "/Account/ResetPassword");
+
+        foreach (var person in new[] { invited, activated })
+        {
+            await admin.ConfirmAsync(person.Id, "Deactivate", "confirm-deactivate", "Contract beëindigd", ct);
+            await admin.ActAsync(person.Id, "reactivate-form", ct);
+        }
+
+        var activation = await app.NewBrowser().OpenAsync(invited.ActivationLink.PathAndQuery, ct);
+        var resetPage = await app.NewBrowser().OpenAsync(reset.PathAndQuery, ct);
+        Assert.Equal("Deze link werkt niet meer", activation.Text("h1"));
+        Assert.Equal("Deze link werkt niet meer", resetPage.Text("h1"));
+    }
+
+    [Fact]
     public async Task Administrator_CannotDeactivateThemselves()
     {
         var ct = TestContext.Current.CancellationToken;

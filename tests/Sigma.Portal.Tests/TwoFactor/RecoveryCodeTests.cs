@@ -1,8 +1,10 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -83,14 +85,30 @@ public sealed class RecoveryCodeTests(PortalFactory app) : IClassFixture<PortalF
         var stored = await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().RecoveryCodes.AsNoTracking()
             .Where(c => c.UserId == account.Id).Select(c => c.CodeHash).ToListAsync(ct));
         var file = await File.ReadAllBytesAsync(app.DatabasePath, ct);
+        var portalKeyed = await app.WithScopeAsync(async s => await Task.WhenAll(account.RecoveryCodes
+            .Select(code => s.GetRequiredService<SecretHasher>().HashAsync(CrockfordCodes.Normalize(code, 10)!, ct).AsTask())));
 
         Assert.Equal(10, stored.Count);
+        Assert.Equal(portalKeyed.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
         foreach (var code in account.RecoveryCodes)
         {
             var plain = code.Replace("-", "", StringComparison.Ordinal);
             Assert.DoesNotContain(stored, hash => hash.Contains(plain, StringComparison.Ordinal));
             Assert.Equal(-1, file.AsSpan().IndexOf(Encoding.ASCII.GetBytes(plain)));
+            // What an attacker holding only the database could compute: the code hashed without the portal's key.
+            Assert.DoesNotContain(stored, hash => WithoutThePortalsKey(plain).Contains(hash));
         }
+    }
+
+    private static IReadOnlyList<string> WithoutThePortalsKey(string code)
+    {
+        var bytes = Encoding.UTF8.GetBytes(code);
+        byte[][] digests =
+        [
+            SHA256.HashData(bytes), SHA384.HashData(bytes), SHA512.HashData(bytes),
+            HMACSHA256.HashData(Array.Empty<byte>(), bytes), HMACSHA256.HashData(RandomNumberGenerator.GetBytes(32), bytes),
+        ];
+        return [.. digests.SelectMany(d => new[] { Convert.ToBase64String(d), Convert.ToHexString(d), Convert.ToHexStringLower(d) })];
     }
 
     private static async Task<Page> UseRecoveryCodeAsync(PortalBrowser browser, TestAccount account, string code, CancellationToken ct)

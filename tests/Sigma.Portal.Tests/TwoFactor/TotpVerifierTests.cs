@@ -31,9 +31,9 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(unixTime));
-        var authenticator = await AuthenticatorWithSecretAsync(Encoding.ASCII.GetBytes("12345678901234567890"), ct);
+        var authenticator = await AuthenticatorWithSecretAsync(app, Encoding.ASCII.GetBytes("12345678901234567890"), ct);
 
-        var result = await VerifyAsync(authenticator, eightDigits[2..], clock, ct);
+        var result = await VerifyAsync(app, authenticator, eightDigits[2..], clock, ct);
 
         Assert.Equal(TotpResult.Accepted, result);
         Assert.Equal(eightDigits[2..], TestTotp.CodeAt(Encoding.ASCII.GetBytes("12345678901234567890"), unixTime / 30, 6));
@@ -49,11 +49,30 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
     {
         var ct = TestContext.Current.CancellationToken;
         var secret = AuthenticatorSecrets.NewSecret();
-        var authenticator = await AuthenticatorWithSecretAsync(secret, ct);
+        var authenticator = await AuthenticatorWithSecretAsync(app, secret, ct);
         var now = app.Clock.GetUtcNow();
         var code = TestTotp.CodeAt(secret, (now.ToUnixTimeSeconds() / 30) + steps, 6);
 
-        var result = await VerifyAsync(authenticator, code, app.Clock, ct);
+        var result = await VerifyAsync(app, authenticator, code, app.Clock, ct);
+
+        Assert.Equal(expected, result);
+    }
+
+    [Theory]
+    [InlineData(-1, TotpResult.Invalid)]
+    [InlineData(0, TotpResult.Accepted)]
+    [InlineData(1, TotpResult.Invalid)]
+    public async Task Verifier_ConfiguredWithoutClockSkew_RefusesTheNeighbouringSteps(int steps, TotpResult expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var strict = new PortalFactory();
+        strict.Settings["TwoFactor:AllowedClockSkewSteps"] = "0";
+        await strict.InitializeAsync();
+        var secret = AuthenticatorSecrets.NewSecret();
+        var authenticator = await AuthenticatorWithSecretAsync(strict, secret, ct);
+        var code = TestTotp.CodeAt(secret, (strict.Clock.GetUtcNow().ToUnixTimeSeconds() / 30) + steps, 6);
+
+        var result = await VerifyAsync(strict, authenticator, code, strict.Clock, ct);
 
         Assert.Equal(expected, result);
     }
@@ -64,11 +83,11 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
     {
         var ct = TestContext.Current.CancellationToken;
         var secret = AuthenticatorSecrets.NewSecret();
-        var authenticator = await AuthenticatorWithSecretAsync(secret, ct);
+        var authenticator = await AuthenticatorWithSecretAsync(app, secret, ct);
         var code = TestTotp.CodeAt(secret, app.Clock.GetUtcNow().ToUnixTimeSeconds() / 30, 6);
 
-        var first = await VerifyAsync(authenticator, code, app.Clock, ct);
-        var second = await VerifyAsync(authenticator, code, app.Clock, ct);
+        var first = await VerifyAsync(app, authenticator, code, app.Clock, ct);
+        var second = await VerifyAsync(app, authenticator, code, app.Clock, ct);
 
         Assert.Equal(TotpResult.Accepted, first);
         Assert.Equal(TotpResult.Replayed, second);
@@ -80,11 +99,11 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
     {
         var ct = TestContext.Current.CancellationToken;
         var secret = AuthenticatorSecrets.NewSecret();
-        var authenticator = await AuthenticatorWithSecretAsync(secret, ct);
+        var authenticator = await AuthenticatorWithSecretAsync(app, secret, ct);
         var step = app.Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
 
-        var newer = await VerifyAsync(authenticator, TestTotp.CodeAt(secret, step + 1, 6), app.Clock, ct);
-        var older = await VerifyAsync(authenticator, TestTotp.CodeAt(secret, step, 6), app.Clock, ct);
+        var newer = await VerifyAsync(app, authenticator, TestTotp.CodeAt(secret, step + 1, 6), app.Clock, ct);
+        var older = await VerifyAsync(app, authenticator, TestTotp.CodeAt(secret, step, 6), app.Clock, ct);
 
         Assert.Equal(TotpResult.Accepted, newer);
         Assert.Equal(TotpResult.Replayed, older);
@@ -96,10 +115,10 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
     {
         var ct = TestContext.Current.CancellationToken;
         var secret = AuthenticatorSecrets.NewSecret();
-        var authenticator = await AuthenticatorWithSecretAsync(secret, ct);
+        var authenticator = await AuthenticatorWithSecretAsync(app, secret, ct);
         var code = TestTotp.CodeAt(secret, app.Clock.GetUtcNow().ToUnixTimeSeconds() / 30, 6);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => VerifyAsync(authenticator, code, app.Clock, ct), ct)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => VerifyAsync(app, authenticator, code, app.Clock, ct), ct)));
 
         Assert.Equal(1, results.Count(r => r == TotpResult.Accepted));
         Assert.Equal(19, results.Count(r => r == TotpResult.Replayed));
@@ -117,13 +136,13 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
         Assert.Equal(expected, TotpVerifier.Normalize(input));
     }
 
-    private async Task<Authenticator> AuthenticatorWithSecretAsync(byte[] secret, CancellationToken ct)
+    private static async Task<Authenticator> AuthenticatorWithSecretAsync(PortalFactory portal, byte[] secret, CancellationToken ct)
     {
-        var account = await new AccountBuilder(app).ActivatedAsync(ct);
-        return await app.WithScopeAsync(async services =>
+        var account = await new AccountBuilder(portal).ActivatedAsync(ct);
+        return await portal.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<PortalDbContext>();
-            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var now = portal.Clock.GetUtcNow().UtcDateTime;
             var authenticator = services.GetRequiredService<AuthenticatorSecrets>().NewAuthenticator(account.Id, secret, now, activatedUtc: now);
             db.Authenticators.Add(authenticator);
             await db.SaveChangesAsync(ct);
@@ -131,8 +150,8 @@ public sealed class TotpVerifierTests(PortalFactory app) : IClassFixture<PortalF
         });
     }
 
-    private Task<TotpResult> VerifyAsync(Authenticator authenticator, string code, TimeProvider clock, CancellationToken ct) =>
-        app.WithScopeAsync(async services =>
+    private static Task<TotpResult> VerifyAsync(PortalFactory portal, Authenticator authenticator, string code, TimeProvider clock, CancellationToken ct) =>
+        portal.WithScopeAsync(async services =>
         {
             var verifier = new TotpVerifier(
                 services.GetRequiredService<PortalDbContext>(),
