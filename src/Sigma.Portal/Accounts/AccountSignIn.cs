@@ -45,6 +45,12 @@ public sealed class AccountSignIn(
         AccountsLog.SignedIn(logger, user.Id);
     }
 
+    /// <summary>
+    /// After the person proved who they are again in a signed-in session (re-authentication): the same sign-in, in a new
+    /// session, so a copy of the old cookie does not share in what the proof unlocks.
+    /// </summary>
+    public Task RenewSessionAsync(PortalUser user) => signInManager.RefreshSignInAsync(user);
+
     public async Task SignOutAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         await signInManager.SignOutAsync();

@@ -11,7 +11,8 @@ namespace Sigma.Portal.Sessions;
 /// <summary>
 /// Keeps sign-in tickets in the database (shared by every instance); the cookie holds only the session id. A session
 /// is valid while it is not revoked, not idle longer than <see cref="SessionOptions.IdleTimeout"/> and younger than
-/// <see cref="SessionOptions.AbsoluteLifetime"/>, checked on every request.
+/// <see cref="SessionOptions.AbsoluteLifetime"/>, checked on every request. A session row only ever holds tickets of the
+/// account it was created for: renewing or reading it with another account's ticket does nothing.
 /// </summary>
 public sealed class DatabaseTicketStore(
     IServiceScopeFactory scopes,
@@ -30,7 +31,7 @@ public sealed class DatabaseTicketStore(
         EF.CompileAsyncQuery((PortalDbContext db, Guid id, DateTime now, DateTime idleSince, CancellationToken ct) =>
             db.UserSessions.AsNoTracking()
                 .Where(s => s.Id == id && s.RevokedUtc == null && s.ExpiresUtc > now && s.LastSeenUtc > idleSince)
-                .Select(s => new StoredTicket(s.ProtectedTicket, s.LastSeenUtc))
+                .Select(s => new StoredTicket(s.UserId, s.ProtectedTicket, s.LastSeenUtc))
                 .FirstOrDefault());
 
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
@@ -39,7 +40,7 @@ public sealed class DatabaseTicketStore(
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var now = time.GetUtcNow().UtcDateTime;
-        var userId = Guid.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+        var userId = AccountOf(ticket) ?? throw new InvalidOperationException("A sign-in ticket names its account.");
         var request = http.HttpContext?.Request;
         var session = new UserSession
         {
@@ -62,7 +63,7 @@ public sealed class DatabaseTicketStore(
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (!Guid.TryParseExact(key, "N", out var id))
+        if (!Guid.TryParseExact(key, "N", out var id) || AccountOf(ticket) is not { } userId)
         {
             return;
         }
@@ -71,7 +72,7 @@ public sealed class DatabaseTicketStore(
         var now = time.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PortalDbContext>().UserSessions
-            .Where(s => s.Id == id && s.RevokedUtc == null)
+            .Where(s => s.Id == id && s.UserId == userId && s.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ProtectedTicket, ticketText).SetProperty(x => x.LastSeenUtc, now));
     }
 
@@ -98,9 +99,14 @@ public sealed class DatabaseTicketStore(
         }
 
         var ticket = Unprotect(session.ProtectedTicket);
+        if (ticket is null || AccountOf(ticket) != session.UserId)
+        {
+            return null;
+        }
+
         // The cookie handler drops its own session-id claim when it swaps in the stored ticket; keep ours, so pages
         // can tell which session is this one ("sign out everywhere else").
-        if (ticket?.Principal.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == UserSessions.SessionClaim))
+        if (ticket.Principal.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == UserSessions.SessionClaim))
         {
             identity.AddClaim(new System.Security.Claims.Claim(UserSessions.SessionClaim, key));
         }
@@ -122,6 +128,9 @@ public sealed class DatabaseTicketStore(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedUtc, now));
     }
 
+    private static Guid? AccountOf(AuthenticationTicket ticket) =>
+        Guid.TryParse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
+
     private string Protect(AuthenticationTicket ticket) => Convert.ToBase64String(_protector.Protect(TicketSerializer.Default.Serialize(ticket)));
 
     private AuthenticationTicket? Unprotect(string protectedTicket)
@@ -136,5 +145,5 @@ public sealed class DatabaseTicketStore(
         }
     }
 
-    private sealed record StoredTicket(string ProtectedTicket, DateTime LastSeenUtc);
+    private sealed record StoredTicket(Guid UserId, string ProtectedTicket, DateTime LastSeenUtc);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ internal static class SessionsModule
         services.AddOptionsWithValidateOnStart<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<UserSessions>();
+        services.Configure<AuthenticationOptions>(authentication =>
+            authentication.Schemes.Single(scheme => scheme.Name == IdentityConstants.ApplicationScheme).HandlerType = typeof(FreshSessionCookieHandler));
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore, IOptions<SessionOptions>>((cookie, store, sessions) =>
             {

@@ -24,6 +24,7 @@ public sealed class Reauthentication(
     TotpVerifier totp,
     RecoveryCodes recoveryCodes,
     AuditTrail audit,
+    AccountSignIn signIn,
     IDataProtectionProvider protection,
     PortalCookies cookies,
     IOptions<TwoFactorOptions> options,
@@ -60,6 +61,7 @@ public sealed class Reauthentication(
             MaxAge = options.Value.ReauthenticationLifetime,
             IsEssential = true,
         });
+        await signIn.RenewSessionAsync(user);
         TwoFactorLog.Reauthenticated(logger, user.Id);
         return new SecondFactorResult { Accepted = true };
     }

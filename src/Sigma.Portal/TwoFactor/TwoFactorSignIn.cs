@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data;
@@ -21,6 +22,12 @@ public sealed class TwoFactorSignIn(PortalDbContext db, AccountSignIn accounts, 
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            // This browser is becoming someone (else): the session it carried ends now, not at the code.
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+
         await IssueAsync(http, user, enrolmentGranted: false, time.GetUtcNow() + options.Value.SignInStepLifetime);
         if (await AuthenticatorQueries.HasActive(db, user.Id, ct))
         {

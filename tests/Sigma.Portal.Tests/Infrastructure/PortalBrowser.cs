@@ -17,6 +17,10 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies)
     /// <summary>The cookies this browser would send to the portal, as one Cookie header.</summary>
     public string CookieHeader => cookies.GetCookieHeader(client.BaseAddress!);
 
+    /// <summary>Puts a cookie into this browser, as one left behind on a shared computer, or planted there.</summary>
+    public void SetCookie(string name, string value) =>
+        cookies.Add(client.BaseAddress!, new Cookie(name, value, "/") { Secure = true, HttpOnly = true });
+
     public async Task<Page> OpenAsync(string url, CancellationToken ct)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute), ct);

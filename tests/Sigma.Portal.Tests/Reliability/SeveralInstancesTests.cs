@@ -97,6 +97,72 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, onSecond.StatusCode);
     }
 
+    /// <summary>Whatever ends a person's sessions ends them for every instance at its next request, not minutes later.</summary>
+    [Theory]
+    [InlineData("sign out everywhere else")]
+    [InlineData("password reset")]
+    [InlineData("two-factor reset")]
+    [InlineData("deactivation")]
+    [Trait("Attack", "SessionReplay")]
+    public async Task SessionsEnded_OnOneInstance_AreEndedOnTheOtherAtItsNextRequest(string ending)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(_first).WithAuthenticatorAsync(ct);
+        var kept = _first.NewBrowser();
+        await kept.SignInAsync(_first, person, ct);
+        using var before = await _second.GetWithCookiesAsync("/", kept.CookieHeader, ct);
+
+        await EndSessionsAsync(ending, person, ct);
+        using var after = await _second.GetWithCookiesAsync("/", kept.CookieHeader, ct);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private async Task EndSessionsAsync(string ending, TestAccount person, CancellationToken ct)
+    {
+        if (ending == "sign out everywhere else")
+        {
+            var other = _first.NewBrowser();
+            await other.SignInAsync(_first, person, ct);
+            await other.SubmitAsync(await other.OpenAsync("/Settings/Sessions", ct), "form.sign-out-others", new Dictionary<string, string>(), ct);
+            return;
+        }
+
+        var admin = await AdminSession.StartAsync(_first, ct);
+        switch (ending)
+        {
+            case "password reset":
+                await admin.ActAsync(person.Id, "send-reset-form", ct);
+                var link = await LinkToAsync(person.Email, "/Account/ResetPassword", ct);
+                var browser = _first.NewBrowser();
+                var password = AccountBuilder.NewPassword();
+                await browser.SubmitAsync(await browser.OpenAsync(link.PathAndQuery, ct), "form.set-password",
+                    new Dictionary<string, string> { ["Password"] = password, ["ConfirmPassword"] = password }, ct);
+                break;
+            case "two-factor reset":
+                await admin.ConfirmAsync(person.Id, "ResetTwoFactor", "confirm-reset", "Telefoon verloren", ct);
+                break;
+            default:
+                await admin.ConfirmAsync(person.Id, "Deactivate", "confirm-deactivate", "Contract beëindigd", ct);
+                break;
+        }
+    }
+
+    private static async Task<Uri> LinkToAsync(string email, string path, CancellationToken ct)
+    {
+        var smtp = await SmtpSink.Shared;
+        while (true)
+        {
+            var message = await smtp.NextMessageAsync(email, ct);
+            if ((message.TextBody ?? "").Contains(path, StringComparison.Ordinal))
+            {
+                return SmtpSink.LinkIn(message, path);
+            }
+        }
+    }
+
     private void Advance(TimeSpan by)
     {
         _first.Clock.Advance(by);

@@ -1,4 +1,13 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Data;
+using Sigma.Portal.Sessions;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -39,7 +48,7 @@ public sealed class SessionTests(PortalFactory app) : IClassFixture<PortalFactor
 
     [Fact]
     [Trait("Attack", "SessionFixation")]
-    public async Task SignIn_Again_StartsANewSession()
+    public async Task SignIn_Again_StartsANewSessionAndEndsTheOldOne()
     {
         var ct = TestContext.Current.CancellationToken;
         var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
@@ -48,9 +57,86 @@ public sealed class SessionTests(PortalFactory app) : IClassFixture<PortalFactor
         var first = await SignInCapturingCookieAsync(browser, person, ct);
         var second = await SignInCapturingCookieAsync(browser, person, ct);
         using var old = await app.GetWithCookiesAsync("/", $"{SessionCookie}={first}", ct);
+        using var current = await app.GetWithCookiesAsync("/", $"{SessionCookie}={second}", ct);
 
-        Assert.NotEqual(first, second);
-        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.NotEqual(SessionIdIn(first), SessionIdIn(second));
+        Assert.Equal(HttpStatusCode.Redirect, old.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+    }
+
+    /// <summary>
+    /// A shared computer: Bob's session cookie is left in (or planted into) the browser where an administrator then
+    /// signs in. The administrator's sign-in must not land in Bob's session, which Bob's copy of the cookie still opens.
+    /// </summary>
+    [Fact]
+    [Trait("Attack", "SessionFixation")]
+    public async Task SignIn_InABrowserCarryingAnotherPersonsSession_StartsItsOwnAndEndsTheCarriedOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var bob = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var administrator = await new AccountBuilder(app).AsAdministrator().WithAuthenticatorAsync(ct);
+        var planted = await SignInCapturingCookieAsync(app.NewBrowser(), bob, ct);
+        var shared = app.NewBrowser();
+        shared.SetCookie(SessionCookie, planted);
+
+        var own = await SignInCapturingCookieAsync(shared, administrator, ct);
+        using var bobsCopy = await app.GetWithCookiesAsync("/Admin/Accounts", $"{SessionCookie}={planted}", ct);
+        var sessions = await shared.OpenAsync("/Settings/Sessions", ct);
+        var rows = await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().UserSessions.AsNoTracking()
+            .Where(x => x.Id == SessionIdIn(planted) || x.Id == SessionIdIn(own)).ToListAsync(ct));
+
+        Assert.NotEqual(SessionIdIn(planted), SessionIdIn(own));
+        Assert.Equal(HttpStatusCode.Redirect, bobsCopy.StatusCode);
+        Assert.StartsWith("/Account/Login", bobsCopy.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(administrator.Id, Assert.Single(rows, r => r.Id == SessionIdIn(own)).UserId);
+        Assert.Null(rows.Single(r => r.Id == SessionIdIn(own)).RevokedUtc);
+        Assert.Equal(bob.Id, Assert.Single(rows, r => r.Id == SessionIdIn(planted)).UserId);
+        Assert.NotNull(rows.Single(r => r.Id == SessionIdIn(planted)).RevokedUtc);
+        Assert.Contains("(deze browser)", sessions.Text("table.sessions"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Attack", "SessionFixation")]
+    public async Task Reauthentication_StartsANewSession_ACopyOfTheOldCookieOpensNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browser = app.NewBrowser();
+        var copy = await SignInCapturingCookieAsync(browser, person, ct);
+        var confirm = await browser.OpenAsync("/Settings/TwoFactor/Confirm?next=RecoveryCodes", ct);
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var unlocked = await browser.SubmitAsync(confirm, "form.confirm-form", new Dictionary<string, string>
+        {
+            ["Password"] = person.Password!,
+            ["Code"] = TestTotp.CodeAt(person.AuthenticatorKey!, app.Clock.GetUtcNow()),
+        }, ct);
+        using var oldCopy = await app.GetWithCookiesAsync("/Settings", $"{SessionCookie}={copy}", ct);
+        using var stillSignedIn = await browser.Client.GetAsync(new Uri("/Settings", UriKind.Relative), ct);
+
+        Assert.Equal(10, unlocked.Document.QuerySelectorAll("ol.recovery-codes code").Length);
+        Assert.Equal(HttpStatusCode.Redirect, oldCopy.StatusCode);
+        Assert.StartsWith("/Account/Login", oldCopy.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stillSignedIn.StatusCode);
+    }
+
+    [Fact]
+    [Trait("Attack", "SessionFixation")]
+    public async Task SessionStore_RenewedWithAnotherAccountsTicket_KeepsItsOwnAccount()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var bob = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var other = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var key = SessionIdIn(await SignInCapturingCookieAsync(app.NewBrowser(), bob, ct)).ToString("N");
+        var store = app.Services.GetRequiredService<DatabaseTicketStore>();
+        var foreign = new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, other.Id.ToString())], "test")),
+            IdentityConstants.ApplicationScheme);
+
+        await store.RenewAsync(key, foreign);
+        var stored = await store.RetrieveAsync(key);
+
+        Assert.Equal(bob.Id.ToString(), stored!.Principal.FindFirstValue(ClaimTypes.NameIdentifier));
     }
 
     [Fact]
@@ -123,7 +209,16 @@ public sealed class SessionTests(PortalFactory app) : IClassFixture<PortalFactor
         {
             ["Code"] = TestTotp.CodeAt(person.AuthenticatorKey!, app.Clock.GetUtcNow()),
         }, ct);
-        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
+        // The last one: a browser that carried a session is first told to drop it.
+        var setCookie = response.Headers.GetValues("Set-Cookie").Last(c => c.StartsWith(SessionCookie + "=", StringComparison.Ordinal));
         return setCookie[(SessionCookie.Length + 1)..setCookie.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    /// <summary>The server-side session a session cookie names, read as the portal reads it.</summary>
+    private Guid SessionIdIn(string cookie)
+    {
+        var format = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).TicketDataFormat;
+        var key = format.Unprotect(cookie)!.Principal.FindFirst("Microsoft.AspNetCore.Authentication.Cookies-SessionId")!.Value;
+        return Guid.ParseExact(key, "N");
     }
 }
