@@ -8,9 +8,11 @@ using Sigma.Portal.Data.Accounts;
 namespace Sigma.Portal.Accounts;
 
 /// <summary>
-/// Counts failed passwords and codes per account and locks it for a while after too many. Counting is done with
-/// atomic UPDATEs, so parallel guesses cannot race past the limit or trip a concurrency error. Each further lockout
-/// without a successful sign-in in between lasts twice as long, up to <see cref="AccountsOptions.MaxLockoutDuration"/>.
+/// Counts guesses at an account's passwords and codes and locks it for a while after too many. An attempt is counted
+/// before its credential is looked at, by one conditional UPDATE that also checks the limit, so however many guesses
+/// arrive at once, on however many instances, at most <see cref="AccountsOptions.MaxFailedAttempts"/> are evaluated
+/// before the lockout; a right credential gives its count back. Each further lockout without a successful sign-in in
+/// between lasts twice as long, up to <see cref="AccountsOptions.MaxLockoutDuration"/>.
 /// </summary>
 public sealed class LockoutCounter(
     PortalDbContext db,
@@ -25,15 +27,54 @@ public sealed class LockoutCounter(
         return user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow();
     }
 
-    /// <summary>Counts one failure; when it was the failure that locked the account, returns until when.</summary>
-    public async Task<DateTimeOffset?> RecordFailureAsync(Guid userId, CancellationToken ct)
+    /// <summary>
+    /// Takes one of the account's attempts before a credential is evaluated. When none is left — the account is locked,
+    /// or the last ones are being evaluated by requests in flight — the credential must not be looked at.
+    /// </summary>
+    public async Task<CredentialAttempt> BeginAsync(PortalUser user, CancellationToken ct)
     {
-        var settings = options.Value;
-        await db.Users.Where(u => u.Id == userId && u.LockoutEnabled)
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.LockoutEnabled)
+        {
+            return new CredentialAttempt(user.Id, Allowed: true, Counted: false, LockedUntil: null);
+        }
+
+        var now = time.GetUtcNow();
+        var limit = options.Value.MaxFailedAttempts;
+        var taken = await db.Users
+            .Where(u => u.Id == user.Id && u.LockoutEnabled && (u.LockoutEnd == null || u.LockoutEnd <= now) && u.AccessFailedCount < limit)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1), ct);
-        var state = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.AccessFailedCount, u.ConsecutiveLockouts })
-            .FirstOrDefaultAsync(ct);
+        if (taken == 1)
+        {
+            return new CredentialAttempt(user.Id, Allowed: true, Counted: true, LockedUntil: null);
+        }
+
+        var end = await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).FirstOrDefaultAsync(ct);
+        AccountsLog.LockedOutAttempt(logger, user.Id);
+        return new CredentialAttempt(user.Id, Allowed: false, Counted: false, LockedUntil: end > now ? end : null);
+    }
+
+    /// <summary>The credential was right: the attempt was no guess, and its count is given back.</summary>
+    public async Task SucceededAsync(CredentialAttempt attempt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (attempt.Counted)
+        {
+            await db.Users.Where(u => u.Id == attempt.UserId && u.AccessFailedCount > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount - 1), ct);
+        }
+    }
+
+    /// <summary>The credential was wrong: the attempt stays counted. When it used the last one, returns until when the account is locked.</summary>
+    public async Task<DateTimeOffset?> FailedAsync(CredentialAttempt attempt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var settings = options.Value;
+        var state = attempt.Counted
+            ? await db.Users.AsNoTracking().Where(u => u.Id == attempt.UserId)
+                .Select(u => new { u.AccessFailedCount, u.ConsecutiveLockouts })
+                .FirstOrDefaultAsync(ct)
+            : null;
         if (state is null || state.AccessFailedCount < settings.MaxFailedAttempts)
         {
             return null;
@@ -42,7 +83,7 @@ public sealed class LockoutCounter(
         var factor = Math.Pow(2, Math.Min(state.ConsecutiveLockouts, 20));
         var duration = TimeSpan.FromTicks((long)Math.Min(settings.LockoutDuration.Ticks * factor, settings.MaxLockoutDuration.Ticks));
         DateTimeOffset? end = time.GetUtcNow() + duration;
-        var locked = await db.Users.Where(u => u.Id == userId && u.AccessFailedCount >= settings.MaxFailedAttempts)
+        var locked = await db.Users.Where(u => u.Id == attempt.UserId && u.AccessFailedCount >= settings.MaxFailedAttempts)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.AccessFailedCount, 0)
                 .SetProperty(u => u.ConsecutiveLockouts, u => u.ConsecutiveLockouts + 1)
@@ -52,8 +93,8 @@ public sealed class LockoutCounter(
             return null;
         }
 
-        AccountsLog.LockedOut(logger, userId, duration);
-        await audit.RecordNowAsync(AuditEventType.LockedOut, userId, duration.ToString(), ct);
+        AccountsLog.LockedOut(logger, attempt.UserId, duration);
+        await audit.RecordNowAsync(AuditEventType.LockedOut, attempt.UserId, duration.ToString(), ct);
         return end;
     }
 

@@ -9,8 +9,10 @@ namespace Sigma.Portal.Accounts;
 /// <summary>
 /// The password step of signing in. An email address may hold an employee and an employer account: the password is
 /// checked against each of them. Unknown addresses verify a dummy hash, so they take as long as a known one with one
-/// account. Locked and deactivated accounts are checked too (the same work) but never succeed; wrong passwords count
-/// toward lockout only when no account of the address matched. Every failure is in the audit trail with its reason.
+/// account. Locked and deactivated accounts verify the dummy hash too (the same work), so a guess at them is never
+/// evaluated; each guess at an active account is counted before it is evaluated (<see cref="LockoutCounter"/>), and
+/// counts as a failure only when no account of the address matched. Every failure is in the audit trail with its
+/// reason.
 /// </summary>
 public sealed class PasswordSignIn(
     PortalDbContext db,
@@ -34,51 +36,64 @@ public sealed class PasswordSignIn(
             return PasswordCheck.Failed;
         }
 
-        var matched = new List<PortalUser>();
-        var wrong = new List<PortalUser>();
+        var matched = new List<(PortalUser Account, CredentialAttempt Attempt)>();
+        var wrong = new List<(PortalUser Account, CredentialAttempt Attempt)>();
         foreach (var account in accounts)
         {
-            var locked = lockout.IsLockedOut(account);
+            if (account.DeactivatedUtc is not null)
+            {
+                // Never signs in: the same work as any other account, nothing evaluated, nothing counted.
+                await dummy.VerifyAsync(password, ct);
+                audit.Record(AuditEventType.SignInFailed, account.Id, "Deactivated");
+                continue;
+            }
+
+            var attempt = await lockout.BeginAsync(account, ct);
+            if (!attempt.Allowed)
+            {
+                // Locked, or its last attempts are being evaluated right now: the same work, but this guess is not tried.
+                await dummy.VerifyAsync(password, ct);
+                audit.Record(AuditEventType.SignInFailed, account.Id, "LockedOut");
+                continue;
+            }
+
             var result = await work.RunAsync(() => hasher.VerifyHashedPassword(account, account.PasswordHash!, password), ct);
             if (result == PasswordVerificationResult.Failed)
             {
-                wrong.Add(account);
+                wrong.Add((account, attempt));
+                continue;
             }
-            else if (account.DeactivatedUtc is not null)
-            {
-                audit.Record(AuditEventType.SignInFailed, account.Id, "Deactivated");
-            }
-            else if (locked)
-            {
-                AccountsLog.LockedOutAttempt(logger, account.Id);
-                audit.Record(AuditEventType.SignInFailed, account.Id, "LockedOut");
-            }
-            else
-            {
-                if (result == PasswordVerificationResult.SuccessRehashNeeded)
-                {
-                    await UpgradeHashAsync(account, password, ct);
-                }
 
-                matched.Add(account);
+            if (result == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                await UpgradeHashAsync(account, password, ct);
             }
+
+            matched.Add((account, attempt));
         }
 
-        if (matched.Count == 0)
+        // A password that opens one account of the address is no guess at the other: only when none matched do the
+        // wrong ones count.
+        foreach (var (account, attempt) in wrong)
         {
-            foreach (var account in wrong)
+            if (matched.Count > 0)
             {
-                AccountsLog.WrongPassword(logger, account.Id);
-                audit.Record(AuditEventType.SignInFailed, account.Id, "WrongPassword");
-                if (!lockout.IsLockedOut(account) && account.DeactivatedUtc is null)
-                {
-                    await lockout.RecordFailureAsync(account.Id, ct);
-                }
+                await lockout.SucceededAsync(attempt, ct);
+                continue;
             }
+
+            AccountsLog.WrongPassword(logger, account.Id);
+            audit.Record(AuditEventType.SignInFailed, account.Id, "WrongPassword");
+            await lockout.FailedAsync(attempt, ct);
+        }
+
+        foreach (var (_, attempt) in matched)
+        {
+            await lockout.SucceededAsync(attempt, ct);
         }
 
         await db.SaveChangesAsync(ct);
-        return matched.Count == 0 ? PasswordCheck.Failed : new PasswordCheck(matched);
+        return matched.Count == 0 ? PasswordCheck.Failed : new PasswordCheck([.. matched.Select(m => m.Account)]);
     }
 
     /// <summary>

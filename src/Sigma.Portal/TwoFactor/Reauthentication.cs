@@ -14,7 +14,8 @@ namespace Sigma.Portal.TwoFactor;
 /// <summary>
 /// Before the authenticator or the recovery codes change, the person proves it is them again: password plus a current
 /// code (or a recovery code). That unlocks the change for a few minutes, in this browser only (an encrypted cookie
-/// bound to the account and its security stamp). Failures count toward the account's lockout.
+/// bound to the account and its security stamp). Each attempt counts toward the account's lockout before it is
+/// evaluated; a right one gives its count back.
 /// </summary>
 public sealed class Reauthentication(
     PortalDbContext db,
@@ -37,9 +38,10 @@ public sealed class Reauthentication(
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
-        if (lockout.IsLockedOut(user))
+        var attempt = await lockout.BeginAsync(user, ct);
+        if (!attempt.Allowed)
         {
-            return new SecondFactorResult { LockedUntil = user.LockoutEnd };
+            return new SecondFactorResult { LockedUntil = attempt.LockedUntil };
         }
 
         var passwordMatches = user.PasswordHash is not null
@@ -47,8 +49,10 @@ public sealed class Reauthentication(
         if (!passwordMatches || !await SecondFactorMatchesAsync(user, code, ct))
         {
             await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, "Reauthentication", ct);
-            return new SecondFactorResult { LockedUntil = await lockout.RecordFailureAsync(user.Id, ct) };
+            return new SecondFactorResult { LockedUntil = await lockout.FailedAsync(attempt, ct) };
         }
+
+        await lockout.SucceededAsync(attempt, ct);
 
         var expires = time.GetUtcNow() + options.Value.ReauthenticationLifetime;
         var payload = string.Join('|', user.Id.ToString("N"), user.SecurityStamp, expires.UtcTicks.ToString(CultureInfo.InvariantCulture));

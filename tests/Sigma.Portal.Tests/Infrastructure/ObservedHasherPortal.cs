@@ -29,9 +29,13 @@ public sealed class ObservedHasherPortal : PortalFactory
 /// <summary>The portal's hasher, counting its verifications and, while making a hash, first letting something else happen.</summary>
 public sealed class ObservedHasher(IPasswordHasher<PortalUser> inner) : IPasswordHasher<PortalUser>
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _verificationsOf = new(StringComparer.Ordinal);
     private int _verifications;
 
     public int Verifications => Volatile.Read(ref _verifications);
+
+    /// <summary>How often a password was tried against this stored hash: the guesses at one account.</summary>
+    public int VerificationsOf(string hashedPassword) => _verificationsOf.GetValueOrDefault(hashedPassword);
 
     public Action? WhileHashing { get; set; }
 
@@ -44,6 +48,7 @@ public sealed class ObservedHasher(IPasswordHasher<PortalUser> inner) : IPasswor
     public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
     {
         Interlocked.Increment(ref _verifications);
+        _verificationsOf.AddOrUpdate(hashedPassword, 1, (_, count) => count + 1);
         return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }
