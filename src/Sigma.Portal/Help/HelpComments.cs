@@ -1,8 +1,10 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Help;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Help;
 
@@ -45,14 +47,21 @@ public sealed class HelpComments(PortalDbContext db, AuditTrail audit, IOptions<
 
         var now = time.GetUtcNow().UtcDateTime;
         var since = now - TimeSpan.FromMinutes(10);
-        if (await db.HelpComments.CountAsync(c => c.UserId == userId && c.CreatedUtc > since, ct) >= options.Value.CommentsPerTenMinutes)
-        {
-            return Outcome.TooMany;
-        }
+        // Counted and added as one step, so comments posted at once cannot each find room for one more.
+        return await db.InTransactionAsync(
+            async transactionCt =>
+            {
+                if (await db.HelpComments.CountAsync(c => c.UserId == userId && c.CreatedUtc > since, transactionCt) >= options.Value.CommentsPerTenMinutes)
+                {
+                    return Outcome.TooMany;
+                }
 
-        db.HelpComments.Add(new HelpComment { ArticleSlug = slug, UserId = userId, Body = text, CreatedUtc = now });
-        await db.SaveChangesAsync(ct);
-        return Outcome.Posted;
+                db.HelpComments.Add(new HelpComment { ArticleSlug = slug, UserId = userId, Body = text, CreatedUtc = now });
+                await db.SaveChangesAsync(transactionCt);
+                return Outcome.Posted;
+            },
+            IsolationLevel.Serializable,
+            ct);
     }
 
     /// <returns>The article of the deleted comment, or null when it is not the person's own.</returns>

@@ -97,6 +97,25 @@ public sealed class HelpCommentTests(PortalFactory app) : IClassFixture<PortalFa
     }
 
     [Fact]
+    [Trait("Attack", "Race")]
+    public async Task Comment_TwentyPostedAtOnce_NoMoreThanTheLimitAreKept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browser = app.NewBrowser();
+        await browser.SignInAsync(app, person, ct);
+        var article = await browser.OpenAsync("/help/faq", ct);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => browser.PostFormAsync(article, "form.comment-form",
+            new Dictionary<string, string> { ["Body"] = $"Tegelijk {i}" }, ct)));
+
+        var kept = await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().HelpComments.AsNoTracking().CountAsync(c => c.UserId == person.Id, ct));
+        Assert.Equal(5, kept);
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(15, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
     public async Task Comment_TooLongOrEmpty_IsRefusedWithAMessage()
     {
         var ct = TestContext.Current.CancellationToken;

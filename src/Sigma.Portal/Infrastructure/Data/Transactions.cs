@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Data;
 
@@ -11,7 +12,15 @@ namespace Sigma.Portal.Infrastructure.Data;
 /// </summary>
 public static class Transactions
 {
-    public static Task<T> InTransactionAsync<T>(this PortalDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    public static Task<T> InTransactionAsync<T>(this PortalDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
+        db.InTransactionAsync(work, IsolationLevel.Unspecified, ct);
+
+    /// <summary>
+    /// With <see cref="IsolationLevel.Serializable"/>, a read-then-write (count, then insert) acts as one step: SQLite runs
+    /// write transactions one at a time, and SQL Server's range locks make one of two such transactions wait or lose a
+    /// deadlock, which its retrying strategy then runs again against what the other committed.
+    /// </summary>
+    public static Task<T> InTransactionAsync<T>(this PortalDbContext db, Func<CancellationToken, Task<T>> work, IsolationLevel isolation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
@@ -25,7 +34,7 @@ public static class Transactions
                 await ForgetFailedAttemptAsync(db, trackedBefore, token);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await using var transaction = await db.Database.BeginTransactionAsync(isolation, token);
             var result = await work(token);
             await transaction.CommitAsync(token);
             return result;
