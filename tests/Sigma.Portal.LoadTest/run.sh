@@ -49,7 +49,8 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" -addext 
 port=$(( 20000 + RANDOM % 20000 ))
 url="https://127.0.0.1:$port"
 export Kestrel__Endpoints__Https__Url="$url" Kestrel__Endpoints__Https__Certificate__Path="$work/cert.pem" \
-    Kestrel__Endpoints__Https__Certificate__KeyPath="$work/key.pem" ASPNETCORE_ENVIRONMENT=Production
+    Kestrel__Endpoints__Https__Certificate__KeyPath="$work/key.pem" ASPNETCORE_ENVIRONMENT=Production \
+    DataProtection__CertificatePath="$work/keyring.pfx" DataProtection__CreateCertificate=true
 
 declare -A result
 

@@ -16,12 +16,29 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task ProductionStart_WithSeveralKeysMissing_NamesEachOnOneLine()
     {
-        var result = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        var result = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DataProtection__CertificatePath"] = "" });
 
         Assert.NotEqual(0, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Portal:PublicBaseUrl", line, StringComparison.Ordinal);
         Assert.Contains("Smtp:Host", line, StringComparison.Ordinal);
+        Assert.Contains("DataProtection:CertificatePath", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Attack", "SecretLeakage")]
+    public async Task ProductionStart_WithoutAKeyRingCertificate_FailsNamingTheKey()
+    {
+        var result = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__PublicBaseUrl"] = "https://portal.test",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["DataProtection__CertificatePath"] = "",
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.StartsWith("Configuration error: DataProtection:CertificatePath is required in Production", result.Error.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,6 +109,7 @@ public sealed class ConfigurationTests
     private static Task<PortalProcess.Result> StartAsync(Dictionary<string, string> environment)
     {
         environment["ConnectionStrings__Portal"] = environment.ContainsKey("Database__Provider") ? "" : "Data Source=portal.db";
+        environment.TryAdd("DataProtection__CertificatePath", TestCertificates.KeyRing);
         environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         return PortalProcess.RunAsync(environment, [], TestContext.Current.CancellationToken);
     }

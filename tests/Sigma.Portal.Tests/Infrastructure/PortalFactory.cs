@@ -34,6 +34,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ClientOptions.BaseAddress = PublicBaseUrl;
         ClientOptions.AllowAutoRedirect = false;
         Settings["ConnectionStrings:Portal"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+        Settings["Database:DataDirectory"] = folder;
+        Settings["DataProtection:CertificatePath"] = TestCertificates.KeyRing;
         Settings["Portal:PublicBaseUrl"] = PublicBaseUrl.ToString();
     }
 

@@ -18,6 +18,7 @@ public sealed class ShutdownTests
         var start = PortalProcess.StartInfo(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DataProtection__CertificatePath"] = TestCertificates.KeyRing,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Portal__PublicBaseUrl"] = "https://portal.test",
             ["AllowedHosts"] = "*",

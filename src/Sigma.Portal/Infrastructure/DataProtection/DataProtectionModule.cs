@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Infrastructure.DataProtection;
 
@@ -16,35 +16,47 @@ internal static class DataProtectionModule
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory, ILogger<DatabaseKeyRepository>>((options, scopes, logger) => options.XmlRepository = new DatabaseKeyRepository(scopes, logger));
 
-        // Read once at registration: the key ring's encryptor must be known before the first key is written.
+        // Read once at registration: the key ring's encryptor must be known before the first key is written. Where no
+        // certificate is configured, KeyRingOptionsValidator stops a Production start before any key is written.
         var settings = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
-        if (!string.IsNullOrWhiteSpace(settings.CertificatePath))
+        builder.Services.AddOptionsWithValidateOnStart<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
+        if (CertificatePath(builder, settings) is not { } path)
         {
-            dataProtection.ProtectKeysWithCertificate(Load(settings.CertificatePath, settings.CertificatePassword, "DataProtection:CertificatePath"));
-            var previous = settings.PreviousCertificatePaths
-                .Select(path => Load(path, settings.CertificatePassword, "DataProtection:PreviousCertificatePaths"))
-                .ToArray();
-            if (previous.Length > 0)
-            {
-                dataProtection.UnprotectKeysWithAnyCertificate(previous);
-            }
+            return builder;
+        }
+
+        if (settings.CreateCertificate || string.IsNullOrWhiteSpace(settings.CertificatePath))
+        {
+            KeyRingCertificate.CreateIfMissing(path, TimeProvider.System);
+        }
+
+        dataProtection.ProtectKeysWithCertificate(KeyRingCertificate.Load(path, settings.CertificatePassword, "DataProtection:CertificatePath"));
+        var previous = settings.PreviousCertificatePaths
+            .Select(previousPath => KeyRingCertificate.Load(previousPath, settings.CertificatePassword, "DataProtection:PreviousCertificatePaths"))
+            .ToArray();
+        if (previous.Length > 0)
+        {
+            dataProtection.UnprotectKeysWithAnyCertificate(previous);
         }
 
         return builder;
     }
 
-    private static X509Certificate2 Load(string path, string? password, string key)
+    /// <summary>The configured certificate; outside Production and the test suite, one beside the SQLite database by default.</summary>
+    private static string? CertificatePath(WebApplicationBuilder builder, KeyRingOptions settings)
     {
-        try
+        if (!string.IsNullOrWhiteSpace(settings.CertificatePath))
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
-            return certificate.HasPrivateKey
-                ? certificate
-                : throw new ConfigurationException($"{key}: the certificate in '{path}' has no private key.");
+            return settings.CertificatePath;
         }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+
+        if (builder.Environment.IsProductionLike())
         {
-            throw new ConfigurationException($"{key}: cannot read the certificate '{path}' ({e.GetType().Name}).", e);
+            return null;
         }
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return Path.Combine(Path.GetFullPath(database.DataDirectory, builder.Environment.ContentRootPath), KeyRingOptions.DefaultCertificateFile);
     }
 }
