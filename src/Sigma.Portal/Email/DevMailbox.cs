@@ -35,7 +35,8 @@ public sealed partial class DevMailbox(PortalDbContext db, IDataProtectionProvid
             return null;
         }
 
-        var text = protection.CreateProtector(OutboxWriter.BodyProtectionPurpose).Unprotect(message.ProtectedTextBody);
+        // A sent message keeps no body (OutboxDispatcher); the page then says so.
+        var text = message.ProtectedTextBody.Length == 0 ? "" : protection.CreateProtector(OutboxWriter.BodyProtectionPurpose).Unprotect(message.ProtectedTextBody);
         var baseUrl = portal.Value.PublicBaseUrl?.AbsoluteUri ?? "";
         return new DevMailboxItem
         {

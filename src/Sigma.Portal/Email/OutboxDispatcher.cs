@@ -107,6 +107,9 @@ public sealed class OutboxDispatcher(
                 .Where(m => m.Id == message.Id && m.ClaimToken == claimToken)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.SentUtc, Now())
+                    // Sent, the links in the body have no business staying in the database: kind, address and subject do.
+                    .SetProperty(m => m.ProtectedHtmlBody, "")
+                    .SetProperty(m => m.ProtectedTextBody, "")
                     .SetProperty(m => m.Attempts, message.Attempts + 1)
                     .SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.ClaimToken, (Guid?)null)

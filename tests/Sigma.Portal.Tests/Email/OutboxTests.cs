@@ -44,6 +44,28 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    [Trait("Attack", "SecretLeakage")]
+    public async Task Message_OnceSent_KeepsItsAddressAndSubjectButNoBody()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalFactory { ManualDispatch = true };
+        await app.InitializeAsync();
+        var account = await new AccountBuilder(app).InvitedAsync(ct);
+        var pending = Assert.Single(await OutboxAsync(app, ct), m => m.ToAddress == account.Email);
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
+        var mail = await (await SmtpSink.Shared).NextMessageAsync(account.Email, ct);
+        var sent = Assert.Single(await OutboxAsync(app, ct), m => m.ToAddress == account.Email);
+
+        Assert.NotEmpty(pending.ProtectedTextBody);
+        Assert.Contains("/Account/Activate", mail.TextBody, StringComparison.Ordinal);
+        Assert.NotNull(sent.SentUtc);
+        Assert.Equal(pending.Subject, sent.Subject);
+        Assert.Equal("", sent.ProtectedTextBody);
+        Assert.Equal("", sent.ProtectedHtmlBody);
+    }
+
+    [Fact]
     public async Task TwoInstances_DispatchingOneOutboxAtOnce_SendEachMessageOnce()
     {
         var ct = TestContext.Current.CancellationToken;
