@@ -29,6 +29,13 @@ public sealed class AccountCreator(
 {
     public const int MaxNameLength = 200;
 
+    /// <summary>
+    /// The most accounts one address holds: an employee and an employer account. An administrator's address is theirs
+    /// alone, so a password step never checks more hashes than this (and <see cref="PasswordSignIn"/> paces every address
+    /// to it).
+    /// </summary>
+    public const int MaxAccountsPerAddress = 2;
+
     private static readonly EmailAddressAttribute EmailRule = new();
 
     public async Task<CreateAccountResult> CreateAsync(NewAccount request, CancellationToken ct)
@@ -40,9 +47,10 @@ public sealed class AccountCreator(
         }
 
         var normalizedEmail = users.NormalizeEmail(request.Email.Trim());
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail && u.AccountType == request.AccountType, ct))
+        var onAddress = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalizedEmail).Select(u => u.AccountType).ToListAsync(ct);
+        if ((onAddress.Contains(request.AccountType) ? "Account.Duplicate" : SharedAddressProblem(request.AccountType, onAddress)) is { } taken)
         {
-            return CreateAccountResult.Refused("Account.Duplicate");
+            return CreateAccountResult.Refused(taken);
         }
 
         var (user, token) = await StageAsync(request, ct);
@@ -127,6 +135,10 @@ public sealed class AccountCreator(
 
         return PortalCultures.FromCode(request.Language) is null ? "Account.InvalidLanguage" : null;
     }
+
+    /// <summary>The resource key when an account of <paramref name="type"/> may not join the other accounts on its address.</summary>
+    public static string? SharedAddressProblem(AccountType type, IReadOnlyCollection<AccountType> others) =>
+        others.Count > 0 && (type == AccountType.Administrator || others.Contains(AccountType.Administrator)) ? "Account.AdministratorAddress" : null;
 
     /// <summary>Adds the account, its first activation link, the invitation email and the audit events to the unit of work.</summary>
     private async Task<(PortalUser User, string Token)> StageAsync(NewAccount request, CancellationToken ct)

@@ -38,6 +38,9 @@ internal static partial class AccountsLog
     [LoggerMessage(1011, LogLevel.Information, "User {UserId} signed out")]
     public static partial void SignedOut(ILogger logger, Guid userId);
 
+    [LoggerMessage(1013, LogLevel.Debug, "Password step verified {Hashes} hash(es) and waits {Duration} for {Waited} more")]
+    public static partial void PasswordStepPaced(ILogger logger, int hashes, TimeSpan duration, int waited);
+
     [LoggerMessage(1012, LogLevel.Warning, "Password hashing is at its limit (waiting room full or waited too long): a sign-in was refused with 503")]
     public static partial void PasswordWorkFull(ILogger logger);
 }

@@ -13,6 +13,6 @@ public sealed class DummyPasswordHash(IPasswordHasher<PortalUser> hasher, Passwo
     private static readonly PortalUser Nobody = new();
     private readonly Lazy<string> _hash = new(() => hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
-    public Task VerifyAsync(string password, CancellationToken ct) =>
+    public Task<PasswordVerificationResult> VerifyAsync(string password, CancellationToken ct) =>
         work.RunAsync(() => hasher.VerifyHashedPassword(Nobody, _hash.Value, password), ct);
 }

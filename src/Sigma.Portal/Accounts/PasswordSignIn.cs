@@ -22,17 +22,21 @@ public sealed class PasswordSignIn(
     DummyPasswordHash dummy,
     LockoutCounter lockout,
     AuditTrail audit,
+    TimeProvider time,
     ILogger<PasswordSignIn> logger)
 {
     public async Task<PasswordCheck> CheckAsync(string email, string password, CancellationToken ct)
     {
         var normalized = users.NormalizeEmail(email.Trim());
         var accounts = await AccountQueries.WithPassword(db, normalized).ToListAsync(ct);
+        var pace = new HashPace(time);
         if (accounts.Count == 0)
         {
-            await dummy.VerifyAsync(password, ct);
+            await pace.TimeAsync(() => dummy.VerifyAsync(password, ct));
             AccountsLog.UnknownEmail(logger);
-            await audit.RecordNowAsync(AuditEventType.SignInFailed, null, "UnknownEmail: " + Printable(email), ct);
+            // What was typed is not kept: it may have been the password, typed in the wrong field.
+            await audit.RecordNowAsync(AuditEventType.SignInFailed, null, "UnknownEmail", ct);
+            await PaceAsync(pace, ct);
             return PasswordCheck.Failed;
         }
 
@@ -43,7 +47,7 @@ public sealed class PasswordSignIn(
             if (account.DeactivatedUtc is not null)
             {
                 // Never signs in: the same work as any other account, nothing evaluated, nothing counted.
-                await dummy.VerifyAsync(password, ct);
+                await pace.TimeAsync(() => dummy.VerifyAsync(password, ct));
                 audit.Record(AuditEventType.SignInFailed, account.Id, "Deactivated");
                 continue;
             }
@@ -52,12 +56,12 @@ public sealed class PasswordSignIn(
             if (!attempt.Allowed)
             {
                 // Locked, or its last attempts are being evaluated right now: the same work, but this guess is not tried.
-                await dummy.VerifyAsync(password, ct);
+                await pace.TimeAsync(() => dummy.VerifyAsync(password, ct));
                 audit.Record(AuditEventType.SignInFailed, account.Id, "LockedOut");
                 continue;
             }
 
-            var result = await work.RunAsync(() => hasher.VerifyHashedPassword(account, account.PasswordHash!, password), ct);
+            var result = await pace.TimeAsync(() => work.RunAsync(() => hasher.VerifyHashedPassword(account, account.PasswordHash!, password), ct));
             if (result == PasswordVerificationResult.Failed)
             {
                 wrong.Add((account, attempt));
@@ -93,7 +97,22 @@ public sealed class PasswordSignIn(
         }
 
         await db.SaveChangesAsync(ct);
+        await PaceAsync(pace, ct);
         return matched.Count == 0 ? PasswordCheck.Failed : new PasswordCheck([.. matched.Select(m => m.Account)]);
+    }
+
+    /// <summary>
+    /// Every address takes as long as one holding the most accounts (<see cref="AccountCreator.MaxAccountsPerAddress"/>),
+    /// so response times do not tell an address with two accounts from one with one or none. The hashes not needed here
+    /// are waited out at the pace of those that were (waiting for a hashing thread included), costing no core.
+    /// </summary>
+    private async Task PaceAsync(HashPace pace, CancellationToken ct)
+    {
+        var missing = Math.Max(0, AccountCreator.MaxAccountsPerAddress - pace.Hashes);
+        var duration = pace.Average * missing;
+        var wait = Task.Delay(duration, time, ct);
+        AccountsLog.PasswordStepPaced(logger, pace.Hashes, duration, missing);
+        await wait;
     }
 
     /// <summary>
@@ -105,12 +124,5 @@ public sealed class PasswordSignIn(
         var upgraded = await work.RunAsync(() => hasher.HashPassword(account, password), ct);
         await db.Users.Where(u => u.Id == account.Id && u.PasswordHash == account.PasswordHash)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, upgraded), ct);
-    }
-
-    /// <summary>What was typed as the email, kept short and without control characters for the audit trail.</summary>
-    private static string Printable(string text)
-    {
-        var clean = string.Concat(text.Trim().Where(c => !char.IsControl(c)));
-        return clean.Length <= 100 ? clean : clean[..100];
     }
 }

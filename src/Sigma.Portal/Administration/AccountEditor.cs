@@ -11,7 +11,8 @@ namespace Sigma.Portal.Administration;
 
 /// <summary>
 /// Changes an account's type, organisation or language. The rules of a new account apply (an employer needs an
-/// organisation; one account per email and type), and administrators cannot change their own type.
+/// organisation; one account per email and type; an administrator's address is theirs alone), and administrators
+/// cannot change their own type.
 /// </summary>
 public sealed class AccountEditor(
     PortalDbContext db,
@@ -46,6 +47,12 @@ public sealed class AccountEditor(
         if (userId == administratorId && changes.AccountType != user.AccountType)
         {
             return "Admin.OwnType";
+        }
+
+        var others = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == user.NormalizedEmail && u.Id != userId).Select(u => u.AccountType).ToListAsync(ct);
+        if (AccountCreator.SharedAddressProblem(changes.AccountType, others) is { } shared)
+        {
+            return shared;
         }
 
         var typeChanged = changes.AccountType != user.AccountType;

@@ -38,7 +38,10 @@ public sealed class CsvInvitations(
         foreach (var (row, account, problem) in read.Rows)
         {
             var key = (normalizer.NormalizeEmail(account.Email.Trim()), account.AccountType);
-            var found = problem ?? (existing.Contains(key) ? "Account.Duplicate" : !seen.Add(key) ? "Import.DuplicateInFile" : null);
+            var found = problem
+                ?? (existing.Contains(key) ? "Account.Duplicate"
+                : existing.Contains((key.Item1, AccountType.Administrator)) ? "Account.AdministratorAddress"
+                : !seen.Add(key) ? "Import.DuplicateInFile" : null);
             if (found is null)
             {
                 valid.Add(account);

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Sigma.Portal.Accounts;
+using Sigma.Portal.Administration;
+using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -85,6 +89,45 @@ public sealed class AccountActionsTests(PortalFactory app) : IClassFixture<Porta
         var resetPage = await app.NewBrowser().OpenAsync(reset.PathAndQuery, ct);
         Assert.Equal("Deze link werkt niet meer", activation.Text("h1"));
         Assert.Equal("Deze link werkt niet meer", resetPage.Text("h1"));
+    }
+
+    /// <summary>
+    /// An address holds at most an employee and an employer account, so a password step never checks more than two
+    /// hashes: an administrator's address is theirs alone, whichever way round it is tried.
+    /// </summary>
+    [Theory]
+    [InlineData(AccountType.Employee, AccountType.Administrator)]
+    [InlineData(AccountType.Administrator, AccountType.Employer)]
+    public async Task NewAccount_SharingAnAddressWithAnAdministrator_IsRefused(AccountType first, AccountType second)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var builder = new AccountBuilder(app);
+        var existing = await (first == AccountType.Administrator ? builder.AsAdministrator() : builder).InvitedAsync(ct);
+
+        var result = await app.WithScopeAsync(s => s.GetRequiredService<AccountCreator>().CreateAsync(new NewAccount
+        {
+            Email = existing.Email,
+            DisplayName = "Tweede Account",
+            AccountType = second,
+            Organisation = "Bakkerij Test BV",
+            Language = "nl",
+        }, ct));
+
+        Assert.Equal("Account.AdministratorAddress", result.RefusedBecause);
+    }
+
+    [Fact]
+    public async Task Edit_ToAdministratorOnAnAddressWithAnotherAccount_IsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var employee = await new AccountBuilder(app).ActivatedAsync(ct);
+        var employer = await new AccountBuilder(app).WithEmail(employee.Email).AsEmployer().ActivatedAsync(ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+
+        var refused = await app.WithScopeAsync(s => s.GetRequiredService<AccountEditor>().UpdateAsync(employer.Id,
+            new AccountChanges { AccountType = AccountType.Administrator, Language = "nl" }, admin.Account.Id, ct));
+
+        Assert.Equal("Account.AdministratorAddress", refused);
     }
 
     [Fact]

@@ -51,6 +51,19 @@ public sealed class CsvImportTests(PortalFactory app) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Import_RowOnAnAdministratorsAddress_IsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await AdminSession.StartAsync(app, ct);
+        var csv = $"email;name;type\n{admin.Account.Email};Beheerder Als Werknemer;werknemer\n";
+
+        var preview = await UploadAsync(admin, Encoding.UTF8.GetBytes(csv), ct);
+
+        Assert.Contains("het e-mailadres van een beheerder hoort bij geen ander account", preview.Text("table.import-problems"), StringComparison.Ordinal);
+        Assert.False(preview.Has("#valid-heading"));
+    }
+
+    [Fact]
     public async Task Import_BadRows_AreReportedWithTheirRowNumbersAndNotCreated()
     {
         var ct = TestContext.Current.CancellationToken;

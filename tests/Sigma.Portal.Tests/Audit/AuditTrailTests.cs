@@ -48,6 +48,25 @@ public sealed class AuditTrailTests(PortalFactory app) : IClassFixture<PortalFac
     }
 
     [Fact]
+    [Trait("Attack", "SecretLeakage")]
+    public async Task SignInFailed_WithThePasswordTypedAsTheEmail_KeepsItOutOfTheAuditTrailAndItsExport()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var typed = $"Zomer-{Guid.NewGuid():N}!";
+
+        await app.NewBrowser().PasswordStepAsync(typed, "wat dan ook", ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+        using var export = await admin.Browser.Client.GetAsync(new Uri("/Admin/Audit/Export", UriKind.Relative), ct);
+        var csv = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync(ct));
+        var stored = await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.EventType == "SignInFailed" && e.UserId == null).Select(e => e.Detail).ToListAsync(ct));
+
+        Assert.Contains("UnknownEmail", stored);
+        Assert.DoesNotContain(stored, d => d != null && d.Contains(typed, StringComparison.Ordinal));
+        Assert.DoesNotContain(typed, csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Attack", "FormulaInjection")]
     public async Task AuditExport_CellsThatLookLikeFormulas_AreEscaped()
     {

@@ -7,8 +7,21 @@ namespace Sigma.Portal.Tests.Infrastructure;
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiting = [];
 
     public IReadOnlyCollection<string> Entries => _entries;
+
+    /// <summary>Completes with the next entry that matches, written after this call: a signal to wait on instead of polling.</summary>
+    public Task<string> NextAsync(Func<string, bool> match)
+    {
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiting)
+        {
+            _waiting.Add((match, found));
+        }
+
+        return found.Task;
+    }
 
     public ILogger CreateLogger(string categoryName) => new Capture(this, categoryName);
 
@@ -31,7 +44,16 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             ArgumentNullException.ThrowIfNull(formatter);
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            owner._entries.Enqueue($"{logLevel} {category} {formatter(state, exception)} {values} {exception}");
+            var entry = $"{logLevel} {category} {formatter(state, exception)} {values} {exception}";
+            owner._entries.Enqueue(entry);
+            lock (owner._waiting)
+            {
+                foreach (var waiter in owner._waiting.Where(w => w.Match(entry)).ToList())
+                {
+                    waiter.Found.TrySetResult(entry);
+                    owner._waiting.Remove(waiter);
+                }
+            }
         }
     }
 }

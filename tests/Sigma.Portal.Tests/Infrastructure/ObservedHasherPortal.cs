@@ -3,20 +3,32 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Tests.Infrastructure;
 
-/// <summary>A portal whose real password hasher is watched: how often it verifies, and what happens while it hashes.</summary>
+/// <summary>
+/// A portal whose real password hasher is watched (how often it verifies, and what happens while it hashes), with the
+/// accounts feature's log, debug lines included, captured.
+/// </summary>
 public sealed class ObservedHasherPortal : PortalFactory
 {
+    public ObservedHasherPortal()
+    {
+        Settings["Logging:LogLevel:Sigma.Portal.Accounts"] = "Debug";
+    }
+
     public ObservedHasher Hasher => (ObservedHasher)Services.GetRequiredService<IPasswordHasher<PortalUser>>();
+
+    public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IPasswordHasher<PortalUser>>();
@@ -39,6 +51,8 @@ public sealed class ObservedHasher(IPasswordHasher<PortalUser> inner) : IPasswor
 
     public Action? WhileHashing { get; set; }
 
+    public Action? WhileVerifying { get; set; }
+
     public string HashPassword(PortalUser user, string password)
     {
         WhileHashing?.Invoke();
@@ -48,6 +62,7 @@ public sealed class ObservedHasher(IPasswordHasher<PortalUser> inner) : IPasswor
     public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
     {
         Interlocked.Increment(ref _verifications);
+        WhileVerifying?.Invoke();
         _verificationsOf.AddOrUpdate(hashedPassword, 1, (_, count) => count + 1);
         return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }

@@ -66,6 +66,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public bool ManualDispatch { get; set; }
 
+    /// <summary>
+    /// The system clock instead of <see cref="Clock"/>: for measurements of what waits on time (the password step's
+    /// pace), never for tests.
+    /// </summary>
+    public bool SystemClock { get; set; }
+
     /// <summary>Configuration for this instance; change it before the first request.</summary>
     public IDictionary<string, string?> Settings => _settings;
 
@@ -85,7 +91,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!SystemClock)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
             services.AddSingleton<IStartupFilter, TestClientAddress>();
             if (ManualDispatch)
             {
