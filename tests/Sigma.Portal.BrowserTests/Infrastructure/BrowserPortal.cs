@@ -1,38 +1,23 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Sigma.Portal.Tests.Infrastructure;
 
 namespace Sigma.Portal.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real portal on Kestrel at https://127.0.0.1 on a free port (the Test environment, its own SQLite file, the SMTP sink
-/// on loopback), and Debian's Chromium driven by Playwright. One per test class, so each journey has its own clock
-/// and database.
+/// The real portal on Kestrel at https://127.0.0.1 on a free port (<see cref="KestrelPortal"/>), and Debian's Chromium
+/// driven by Playwright. One per test class, so each journey has its own clock and database.
 /// </summary>
 public sealed class BrowserPortal : IAsyncLifetime
 {
     /// <summary>Where Chromium is; <c>SIGMA_CHROMIUM</c> overrides Debian's path.</summary>
     public static string ChromiumPath => System.Environment.GetEnvironmentVariable("SIGMA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    private readonly KestrelPortal _kestrel = new();
     private IPlaywright? _playwright;
 
-    public BrowserPortal()
-    {
-        var port = FreePort();
-        BaseUrl = new Uri($"https://127.0.0.1:{port}");
-        App = new PortalFactory();
-        App.Settings["Portal:PublicBaseUrl"] = BaseUrl.ToString();
-        var certificate = SelfSignedCertificate();
-        App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
-    }
+    public PortalFactory App => _kestrel.App;
 
-    public PortalFactory App { get; }
-
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _kestrel.BaseUrl;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -44,8 +29,7 @@ public sealed class BrowserPortal : IAsyncLifetime
                 $"Chromium was not found at {ChromiumPath}. Install it with 'apt-get install chromium' (tests/run.sh does this as root) or set SIGMA_CHROMIUM.");
         }
 
-        await App.InitializeAsync();
-        App.StartServer();
+        await _kestrel.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -74,25 +58,6 @@ public sealed class BrowserPortal : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await App.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(1));
-        // A certificate with an ephemeral key cannot serve TLS on every platform; a PKCS#12 round trip makes it persistent.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
+        await _kestrel.DisposeAsync();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -120,8 +119,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var cookies = new CookieContainer();
         var client = CreateDefaultClient(PublicBaseUrl, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
-        var address = new IPAddress([10, .. RandomNumberGenerator.GetBytes(3)]);
-        client.DefaultRequestHeaders.Add(TestClientAddress.Header, address.ToString());
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, TestClientAddress.NewAddress().ToString());
         return new PortalBrowser(client, cookies);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 
@@ -11,6 +12,9 @@ namespace Sigma.Portal.Tests.Infrastructure;
 public sealed class TestClientAddress : IStartupFilter
 {
     public const string Header = "X-Test-Client-Address";
+
+    /// <summary>An address of its own for a new browser, in 10.0.0.0/8.</summary>
+    public static IPAddress NewAddress() => new([10, .. RandomNumberGenerator.GetBytes(3)]);
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
