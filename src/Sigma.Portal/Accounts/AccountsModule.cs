@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts;
@@ -108,10 +110,24 @@ internal static class AccountsModule
         return builder;
     }
 
+    /// <summary>
+    /// The login or access-denied page by its path alone, never built from the Host header; the page to come back to
+    /// goes along only as <see cref="LocalRedirects"/> allows it, otherwise it is left off.
+    /// </summary>
     private static Task RelativeRedirect(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
-        context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+        var redirect = context.RedirectUri;
+        var queryStart = redirect.IndexOf('?', StringComparison.Ordinal);
+        var page = queryStart < 0 ? redirect : redirect[..queryStart];
+        if (Uri.TryCreate(page, UriKind.Absolute, out var absolute))
+        {
+            page = absolute.AbsolutePath;
+        }
+
+        var parameter = context.Options.ReturnUrlParameter;
+        var returnUrl = queryStart < 0 ? null : QueryHelpers.ParseQuery(redirect[queryStart..]).GetValueOrDefault(parameter).ToString();
+        var back = LocalRedirects.Location(returnUrl);
+        context.Response.Redirect(back is null ? page : page + QueryString.Create(parameter, back));
         return Task.CompletedTask;
     }
 }

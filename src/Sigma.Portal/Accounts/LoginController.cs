@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor;
 
@@ -68,7 +69,7 @@ public sealed class LoginController(
         if (account is null)
         {
             TempData[Notice] = "Login.ChoiceExpired";
-            return RedirectToAction(nameof(Login), new { returnUrl = input.ReturnUrl });
+            return RedirectToAction(nameof(Login), new { returnUrl = LocalRedirects.Location(input.ReturnUrl) });
         }
 
         return await SecondStepAsync(account, input.ReturnUrl, ct);
@@ -83,7 +84,7 @@ public sealed class LoginController(
             TwoFactorStep.AccessPass => nameof(TwoFactorController.AccessPass),
             _ => nameof(TwoFactorController.Setup),
         };
-        return RedirectToAction(action, "TwoFactor", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+        return RedirectToAction(action, "TwoFactor", new { returnUrl = LocalRedirects.Location(returnUrl) });
     }
 
     [HttpPost("Logout")]

@@ -89,7 +89,7 @@ public sealed class TwoFactorController(
         }
 
         await signIn.GrantEnrolmentAsync(HttpContext, user);
-        return RedirectToAction(nameof(Setup), new { returnUrl = input.ReturnUrl });
+        return RedirectToAction(nameof(Setup), new { returnUrl = LocalRedirects.Location(input.ReturnUrl) });
     }
 
     [HttpPost("Skip")]
@@ -98,7 +98,7 @@ public sealed class TwoFactorController(
         var user = await signIn.CurrentUserAsync(User, ct);
         if (user is null || policy.Required)
         {
-            return user is null ? StartOver() : RedirectToAction(nameof(Setup), new { returnUrl });
+            return user is null ? StartOver() : RedirectToAction(nameof(Setup), new { returnUrl = LocalRedirects.Location(returnUrl) });
         }
 
         await signIn.CompleteAsync(HttpContext, user, multiFactor: false, ct);
@@ -169,10 +169,10 @@ public sealed class TwoFactorController(
     {
         if (await enrolment.HasActiveAsync(user.Id, ct))
         {
-            return RedirectToAction(nameof(Verify), new { returnUrl });
+            return RedirectToAction(nameof(Verify), new { returnUrl = LocalRedirects.Location(returnUrl) });
         }
 
-        return TwoFactorSignIn.MayEnrol(User, user) ? null : RedirectToAction(nameof(AccessPass), new { returnUrl });
+        return TwoFactorSignIn.MayEnrol(User, user) ? null : RedirectToAction(nameof(AccessPass), new { returnUrl = LocalRedirects.Location(returnUrl) });
     }
 
     private async Task<IActionResult> SetupViewAsync(PortalUser user, string? returnUrl, CancellationToken ct) =>
