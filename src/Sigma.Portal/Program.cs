@@ -46,6 +46,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
+    app.UsePortalRequestLimits();
     app.MapControllers();
     app.MapHealthChecks("/health").AllowAnonymous();
     // An unknown page is a plain 404 for everyone, rendered by the status code pages. Only for GET and HEAD, so a POST

@@ -10,15 +10,16 @@ namespace Sigma.Portal.Administration;
 [Route("Admin/Invitations/Import")]
 public sealed class AdminImportController(CsvInvitations invitations) : Controller
 {
-    /// <summary>Larger files are refused before they are read.</summary>
+    /// <summary>
+    /// Larger files are refused with a message on this page; a body over <c>RequestLimits.MaxBodyBytes</c> never gets
+    /// here (413).
+    /// </summary>
     public const long MaxFileBytes = 5 * 1024 * 1024;
 
     [HttpGet("")]
     public IActionResult Index() => View("Import", new ImportPreview());
 
     [HttpPost("")]
-    [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)

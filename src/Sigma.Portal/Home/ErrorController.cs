@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.Portal.Infrastructure.Mvc;
@@ -13,10 +14,13 @@ namespace Sigma.Portal.Home;
 public sealed class ErrorController : Controller
 {
     [Route("error/{statusCode:int}")]
-    public IActionResult Status(int statusCode)
+    public IActionResult Status()
     {
+        // The status is read from the route, not bound as a parameter: binding would read the re-executed request's
+        // form again, and a form that was refused (400, 413) fails again, which left the status 0 and the page a 404.
+        var requested = int.TryParse(Convert.ToString(RouteData.Values["statusCode"], CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
         // After an exception the handler already chose the status (500, or 503 for a database outage).
-        var chosen = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? statusCode : Response.StatusCode;
+        var chosen = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? requested : Response.StatusCode;
         var status = chosen is >= 400 and <= 599 ? chosen : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
         // A 503 says when to come back; whoever refused the request may have said it already (a busy portal: sooner).

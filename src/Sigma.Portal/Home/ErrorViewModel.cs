@@ -3,7 +3,7 @@ namespace Sigma.Portal.Home;
 /// <summary>What an error page shows: a status and a text chosen for it, never anything from the failure itself.</summary>
 public sealed record ErrorViewModel(int StatusCode)
 {
-    private static readonly int[] Described = [400, 403, 404, 405, 429, 500, 503];
+    private static readonly int[] Described = [400, 403, 404, 405, 413, 429, 500, 503];
 
     /// <summary>Refused for lack of capacity (503): the page says to try again in a moment rather than in minutes.</summary>
     public bool Busy { get; init; }

@@ -102,4 +102,14 @@ internal static class SecurityModule
         app.UseCookiePolicy();
         return app;
     }
+
+    /// <summary>
+    /// Request bodies over <see cref="RequestLimits"/>: 413 or 400 before a page reads them. After authentication and
+    /// rate limiting, so a request that is refused anyway is not read first.
+    /// </summary>
+    public static WebApplication UsePortalRequestLimits(this WebApplication app)
+    {
+        app.UseMiddleware<RequestBodyMiddleware>();
+        return app;
+    }
 }
