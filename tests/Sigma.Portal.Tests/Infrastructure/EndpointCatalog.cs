@@ -36,9 +36,10 @@ public static class EndpointCatalog
                 continue; // the 404 fallback
             }
 
+            // Without declared methods an endpoint answers every method AllowedMethodsMiddleware lets through.
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } declared
                 ? declared
-                : ["GET", "POST"];
+                : ["GET", "HEAD", "POST"];
             foreach (var method in methods)
             {
                 entries.Add(new Entry(method, SamplePath(endpoint.RoutePattern), pattern, endpoint));

@@ -12,7 +12,8 @@ namespace Sigma.Portal.Tests.TwoFactor;
 /// </summary>
 public sealed class TwoFactorGateTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
-    private static readonly HashSet<string> Anonymous =
+    /// <summary>Each GET here is also a HEAD (the same endpoint, see HeadRequestTests); <see cref="WithHead"/> adds them.</summary>
+    private static readonly HashSet<string> Anonymous = WithHead(
     [
         "GET /Account/Login", "POST /Account/Login", "POST /Account/ChooseAccount",
         "GET /Account/Activate", "POST /Account/Activate", "GET /Account/ResetPassword", "POST /Account/ResetPassword",
@@ -20,14 +21,17 @@ public sealed class TwoFactorGateTests(PortalFactory app) : IClassFixture<Portal
         "POST /language", "GET /error/{statusCode:int}", "POST /error/{statusCode:int}",
         "GET /dev/mailbox", "GET /dev/mailbox/{id:guid}", "GET /health", "POST /health",
         "GET /help", "GET /help/{slug}",
-    ];
+    ]);
 
-    private static readonly HashSet<string> PasswordStep =
+    private static readonly HashSet<string> PasswordStep = WithHead(
     [
         "GET /TwoFactor/Setup", "POST /TwoFactor/Setup", "POST /TwoFactor/Skip",
         "GET /TwoFactor/Verify", "POST /TwoFactor/Verify", "GET /TwoFactor/Recovery", "POST /TwoFactor/Recovery",
         "GET /TwoFactor/AccessPass", "POST /TwoFactor/AccessPass",
-    ];
+    ]);
+
+    private static HashSet<string> WithHead(string[] endpoints) =>
+        [.. endpoints, .. endpoints.Where(e => e.StartsWith("GET ", StringComparison.Ordinal)).Select(e => "HEAD " + e[4..])];
 
     [Fact]
     public void Endpoints_OpenWithoutSignIn_AreExactlyTheKnownOnes()

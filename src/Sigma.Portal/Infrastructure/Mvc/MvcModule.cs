@@ -5,7 +5,7 @@ namespace Sigma.Portal.Infrastructure.Mvc;
 
 internal static class MvcModule
 {
-    /// <summary>MVC with feature folders, global antiforgery and localised validation messages.</summary>
+    /// <summary>MVC with feature folders, global antiforgery, HEAD wherever GET, and localised validation messages.</summary>
     /// <param name="builder">The application builder.</param>
     /// <param name="fallbackText">The resource class for models whose feature keeps no texts of its own.</param>
     public static WebApplicationBuilder AddPortalMvc(this WebApplicationBuilder builder, Type fallbackText)
@@ -17,6 +17,7 @@ internal static class MvcModule
                 // Every unsafe request carries a valid antiforgery token, the anonymous login form included.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new PortalBusyFilter());
+                options.Conventions.Add(new HeadAsGetConvention());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
