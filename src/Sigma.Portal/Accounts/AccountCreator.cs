@@ -106,10 +106,28 @@ public sealed class AccountCreator(
         return (created, existing);
     }
 
-    /// <summary>The resource key of what is wrong with the request, or null when it can be created.</summary>
+    /// <summary>
+    /// The resource key of what is wrong with the request, or null when it can be created. The one rule for the
+    /// console's form, the CSV import, <c>create-admin</c> and the account edit form.
+    /// </summary>
     public static string? Problem(NewAccount request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (UnsafeCharacters.AnyIn(request.Email))
+        {
+            return "Account.EmailUnsafeCharacters";
+        }
+
+        if (UnsafeCharacters.AnyIn(request.DisplayName))
+        {
+            return "Account.NameUnsafeCharacters";
+        }
+
+        if (UnsafeCharacters.AnyIn(request.Organisation))
+        {
+            return "Account.OrganisationUnsafeCharacters";
+        }
+
         var email = request.Email.Trim();
         var name = request.DisplayName.Trim();
         if (email.Length is 0 or > 256 || !EmailRule.IsValid(email) || email.Any(char.IsWhiteSpace))

@@ -221,6 +221,73 @@ public sealed class AccountActionsTests(PortalFactory app) : IClassFixture<Porta
     }
 
     [Fact]
+    [Trait("Attack", "HostileInput")]
+    public async Task NewAccount_WithControlOrBidiCharacters_IsRefusedAndNotCreated()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await AdminSession.StartAsync(app, ct);
+        var form = await admin.Browser.OpenAsync("/Admin/Accounts/New", ct);
+        var messages = new Dictionary<string, string>
+        {
+            ["Email"] = "Het e-mailadres bevat een verborgen teken",
+            ["DisplayName"] = "De naam bevat een verborgen teken",
+            ["Organisation"] = "De organisatie bevat een verborgen teken",
+        };
+
+        foreach (var (field, message) in messages)
+        {
+            foreach (var hidden in new[] { "\r\n", "\t", "\u202E", "\u2067", "\u200E", "\u200F" })
+            {
+                var email = $"verborgen-{Guid.NewGuid():N}@test.example";
+                var values = new Dictionary<string, string>
+                {
+                    ["DisplayName"] = "Petra Jansen",
+                    ["Email"] = email,
+                    ["AccountType"] = "Employer",
+                    ["Organisation"] = "Bakkerij Jansen BV",
+                };
+                values[field] = values[field].Insert(3, hidden);
+
+                var page = await admin.Browser.SubmitAsync(form, "form.new-account", values, ct);
+                var found = await admin.Browser.OpenAsync("/Admin/Accounts?Search=" + Uri.EscapeDataString(email), ct);
+
+                Assert.True(page.Text(".validation-summary").StartsWith(message, StringComparison.Ordinal), $"{field} with U+{(int)hidden[0]:X4}: {page.Text(".validation-summary")}");
+                Assert.DoesNotContain(email, found.Text("main"), StringComparison.Ordinal);
+            }
+        }
+
+        // A NUL never reaches the rule through a form: the framework cannot read the form (400, RequestLimitsTests).
+        using var nul = await admin.Browser.PostFormAsync(form, "form.new-account", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Petra\0 Jansen",
+            ["Email"] = $"nul-{Guid.NewGuid():N}@test.example",
+        }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+    }
+
+    [Fact]
+    [Trait("Attack", "HostileInput")]
+    public async Task Edit_OrganisationWithControlOrBidiCharacters_IsRefusedAndKeepsTheOldOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).AsEmployer("Schoonmaak BV").ActivatedAsync(ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+        var page = await admin.AccountPageAsync(person.Id, ct);
+
+        foreach (var hidden in new[] { "\r\n", "\t", "\u202E", "\u2066", "\u200F" })
+        {
+            var refused = await admin.Browser.SubmitAsync(page, "form.edit-account", new Dictionary<string, string>
+            {
+                ["AccountType"] = "Employer",
+                ["Organisation"] = "Schoonmaak" + hidden + "BV",
+            }, ct);
+
+            Assert.StartsWith("De organisatie bevat een verborgen teken", refused.Text(".notice"), StringComparison.Ordinal);
+            Assert.Contains("Schoonmaak BV", refused.Text("dl.summary"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     [Trait("Attack", "CSRF")]
     public async Task AdminAction_WithoutAntiforgeryToken_IsRejected()
     {

@@ -91,6 +91,45 @@ public sealed class CsvImportTests(PortalFactory app) : IClassFixture<PortalFact
         Assert.Contains("1 rijen zijn in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Attack", "HostileInput")]
+    public async Task Import_ControlOrBidiCharactersInNamesOrganisationsOrAddresses_AreRefusedRowByRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await AdminSession.StartAsync(app, ct);
+        var run = Guid.NewGuid().ToString("N");
+        string Email(string label) => $"{label}-{run}@test.example";
+        var good = Email("goed");
+        var csv = "email;name;type;organisation\n"
+            + $"{Email("nul")}\0;Jan;werknemer;\n"
+            + $"{Email("rlm").Replace("@", "\u200F@", StringComparison.Ordinal)};Kees;werknemer;\n"
+            + $"{Email("crlf")};\"Jan\r\nde Vries\";werknemer;\n"
+            + $"{Email("isolate")};\u2066Piet\u2069;werknemer;\n"
+            + $"{Email("tab")};Jan\tJansen;werknemer;\n"
+            + $"{Email("override")};Petra;werkgever;Bakkerij \u202Egnikcab\n"
+            + $"{good};Zoë Ünal;werkgever;Bakkerij Zoë BV\n";
+
+        var preview = await UploadAsync(admin, Encoding.UTF8.GetBytes(csv), ct);
+        // Each row's problem by the label its address starts with (the page shows a NUL as U+FFFD).
+        var problems = preview.Document.QuerySelectorAll("table.import-problems tbody tr")
+            .ToDictionary(r => r.Children[1].TextContent.Split('-')[0], r => r.Children[2].TextContent);
+        await admin.Browser.SubmitAsync(preview, "form.language-switch", new Dictionary<string, string> { ["Language"] = "en" }, ct);
+        var english = await UploadAsync(admin, Encoding.UTF8.GetBytes(csv), ct);
+
+        Assert.Equal(["crlf", "isolate", "nul", "override", "rlm", "tab"], problems.Keys.Order());
+        Assert.StartsWith("Het e-mailadres bevat een verborgen teken", problems["nul"], StringComparison.Ordinal);
+        Assert.StartsWith("Het e-mailadres bevat een verborgen teken", problems["rlm"], StringComparison.Ordinal);
+        Assert.StartsWith("De naam bevat een verborgen teken", problems["crlf"], StringComparison.Ordinal);
+        Assert.StartsWith("De naam bevat een verborgen teken", problems["isolate"], StringComparison.Ordinal);
+        Assert.StartsWith("De naam bevat een verborgen teken", problems["tab"], StringComparison.Ordinal);
+        Assert.StartsWith("De organisatie bevat een verborgen teken", problems["override"], StringComparison.Ordinal);
+        Assert.Contains("1 rijen zijn in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
+        Assert.Contains("Zoë Ünal", preview.Text("#valid-heading + ul"), StringComparison.Ordinal);
+        Assert.Contains("The name contains a hidden character", english.Text("table.import-problems"), StringComparison.Ordinal);
+        Assert.Contains("The email address contains a hidden character", english.Text("table.import-problems"), StringComparison.Ordinal);
+        Assert.Contains("The organisation contains a hidden character", english.Text("table.import-problems"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("email;name;type\n\"onafgesloten;Jan;werknemer\n", "geen geldige CSV")]
     [InlineData("naam;soort\nJan;werknemer\n", "mist een van de kolommen")]
