@@ -10,7 +10,7 @@ namespace Sigma.Portal.Tests.Accounts;
 /// The password step of any address takes the time of two password hashes — the most one address holds — so response
 /// times do not tell an address with two accounts from one with one or none. What each step did is read from its log
 /// line (hashes verified, hashes waited out); the wait is timed on the portal's fake clock, and real times are measured
-/// by PasswordStepBenchmarks, never here.
+/// by the benchmarks project's password-step-times, never here.
 /// </summary>
 public sealed partial class PasswordStepPaceTests(ObservedHasherPortal app) : IClassFixture<ObservedHasherPortal>
 {
