@@ -8,11 +8,11 @@ namespace Sigma.Portal.Accounts;
 
 /// <summary>
 /// The password step of signing in. An email address may hold an employee and an employer account: the password is
-/// checked against each of them. Unknown addresses verify a dummy hash, so they take as long as a known one with one
-/// account. Locked and deactivated accounts verify the dummy hash too (the same work), so a guess at them is never
-/// evaluated; each guess at an active account is counted before it is evaluated (<see cref="LockoutCounter"/>), and
-/// counts as a failure only when no account of the address matched. Every failure is in the audit trail with its
-/// reason.
+/// checked against each of them. Unknown addresses, locked and deactivated accounts verify a dummy hash instead (the
+/// same work, and a guess at a locked account is never evaluated), and every step is paced to the two hashes an address
+/// can need, so no kind of address answers sooner than another. Each guess at an active account is counted before it
+/// is evaluated (<see cref="LockoutCounter"/>), and counts as a failure only when no account of the address matched.
+/// Every failure is in the audit trail with its reason.
 /// </summary>
 public sealed class PasswordSignIn(
     PortalDbContext db,
