@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
-using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Security;
 
@@ -13,18 +8,13 @@ namespace Sigma.Portal.TwoFactor;
 
 /// <summary>
 /// Before the authenticator or the recovery codes change, the person proves it is them again: password plus a current
-/// code (or a recovery code). That unlocks the change for a few minutes, in this browser only (an encrypted cookie
-/// bound to the account and its security stamp). Each attempt counts toward the account's lockout before it is
-/// evaluated; a right one gives its count back.
+/// code or a recovery code, checked by <see cref="SecondFactor"/> as at sign-in (counted toward the lockout, a recovery
+/// code used up, audited and emailed). That unlocks the change for a few minutes, in this browser only: a cookie that
+/// Data Protection's time-limited protector seals with the account and its security stamp, in a session that starts
+/// anew, so a copy of the old session cookie shares in none of it.
 /// </summary>
 public sealed class Reauthentication(
-    PortalDbContext db,
-    IPasswordHasher<PortalUser> hasher,
-    PasswordWork work,
-    LockoutCounter lockout,
-    TotpVerifier totp,
-    RecoveryCodes recoveryCodes,
-    AuditTrail audit,
+    SecondFactor secondFactor,
     AccountSignIn signIn,
     IDataProtectionProvider protection,
     PortalCookies cookies,
@@ -38,36 +28,25 @@ public sealed class Reauthentication(
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
-        var attempt = await lockout.BeginAsync(user, ct);
-        if (!attempt.Allowed)
+        var result = await secondFactor.CheckPasswordAndCodeAsync(user, password, code, ct);
+        if (!result.Accepted)
         {
-            return new SecondFactorResult { LockedUntil = attempt.LockedUntil };
+            return result;
         }
 
-        var passwordMatches = user.PasswordHash is not null
-            && await work.RunAsync(() => hasher.VerifyHashedPassword(user, user.PasswordHash, password), ct) != PasswordVerificationResult.Failed;
-        if (!passwordMatches || !await SecondFactorMatchesAsync(user, code, ct))
-        {
-            await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, "Reauthentication", ct);
-            return new SecondFactorResult { LockedUntil = await lockout.FailedAsync(attempt, ct) };
-        }
-
-        await lockout.SucceededAsync(attempt, ct);
-
-        var expires = time.GetUtcNow() + options.Value.ReauthenticationLifetime;
-        var payload = string.Join('|', user.Id.ToString("N"), user.SecurityStamp, expires.UtcTicks.ToString(CultureInfo.InvariantCulture));
-        http.Response.Cookies.Append(cookies.Reauthenticated, protection.CreateProtector(Purpose).Protect(payload), new CookieOptions
+        var lifetime = options.Value.ReauthenticationLifetime;
+        http.Response.Cookies.Append(cookies.Reauthenticated, Protector().Protect(Binding(user), time.GetUtcNow() + lifetime), new CookieOptions
         {
             HttpOnly = true,
             Secure = cookies.Secure,
             SameSite = SameSiteMode.Strict,
             Path = "/",
-            MaxAge = options.Value.ReauthenticationLifetime,
+            MaxAge = lifetime,
             IsEssential = true,
         });
         await signIn.RenewSessionAsync(user);
         TwoFactorLog.Reauthenticated(logger, user.Id);
-        return new SecondFactorResult { Accepted = true };
+        return result;
     }
 
     /// <summary>Whether this browser re-authenticated for this account, with its current stamp, a few minutes ago.</summary>
@@ -82,15 +61,12 @@ public sealed class Reauthentication(
 
         try
         {
-            var parts = protection.CreateProtector(Purpose).Unprotect(value).Split('|');
-            return parts.Length == 3
-                && parts[0] == user.Id.ToString("N")
-                && string.Equals(parts[1], user.SecurityStamp, StringComparison.Ordinal)
-                && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var ticks)
-                && ticks > time.GetUtcNow().UtcTicks;
+            var binding = Protector().Unprotect(value, out var expires);
+            return string.Equals(binding, Binding(user), StringComparison.Ordinal) && expires > time.GetUtcNow();
         }
-        catch (CryptographicException)
+        catch (System.Security.Cryptography.CryptographicException)
         {
+            // Tampered, sealed for another purpose, or expired.
             return false;
         }
     }
@@ -102,14 +78,9 @@ public sealed class Reauthentication(
         http.Response.Cookies.Delete(cookies.Reauthenticated, new CookieOptions { Path = "/", Secure = cookies.Secure, SameSite = SameSiteMode.Strict });
     }
 
-    private async Task<bool> SecondFactorMatchesAsync(PortalUser user, string? code, CancellationToken ct)
-    {
-        var active = await AuthenticatorQueries.Active(db, user.Id, ct);
-        if (TotpVerifier.Normalize(code) is not null)
-        {
-            return active is not null && await totp.VerifyAsync(active, code, ct) == TotpResult.Accepted;
-        }
+    // The time-limited protector checks the expiry it seals against the system clock; it is checked again against the
+    // portal's clock, which is the one the rest of the portal (and its tests) keep time by.
+    private ITimeLimitedDataProtector Protector() => protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
 
-        return await recoveryCodes.RedeemAsync(user.Id, code, ct);
-    }
+    private static string Binding(PortalUser user) => user.Id.ToString("N") + "|" + user.SecurityStamp;
 }

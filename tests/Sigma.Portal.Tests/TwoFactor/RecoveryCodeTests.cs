@@ -33,6 +33,35 @@ public sealed class RecoveryCodeTests(PortalFactory app) : IClassFixture<PortalF
         Assert.Equal("Deze herstelcode klopt niet of is al gebruikt.", again.Text("[data-valmsg-for=RecoveryCode]"));
     }
 
+    /// <summary>Re-authentication under Settings checks the second factor as signing in does, with the same notice.</summary>
+    [Fact]
+    public async Task RecoveryCode_UsedToReauthenticate_IsUsedUpAuditedAndEmailed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var smtp = await SmtpSink.Shared;
+        await smtp.NextMessageAsync(account.Email, ct);
+        await smtp.NextMessageAsync(account.Email, ct);
+        var browser = app.NewBrowser();
+        await browser.SignInAsync(app, account, ct);
+        var confirm = await browser.OpenAsync("/Settings/TwoFactor/Confirm?next=NewPhone", ct);
+
+        var newPhone = await browser.SubmitAsync(confirm, "form.confirm-form", new Dictionary<string, string>
+        {
+            ["Password"] = account.Password!,
+            ["Code"] = account.RecoveryCodes[5],
+        }, ct);
+        var mail = await smtp.NextMessageAsync(account.Email, ct);
+        var events = await app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.UserId == account.Id).Select(e => e.EventType).ToListAsync(ct));
+        var reused = await UseRecoveryCodeAsync(app.NewBrowser(), account, account.RecoveryCodes[5], ct);
+
+        Assert.Equal("Nieuwe telefoon instellen", newPhone.Text("h1"));
+        Assert.Equal("Er is een herstelcode gebruikt", mail.Subject);
+        Assert.Contains("RecoveryCodeUsed", events);
+        Assert.Equal("/TwoFactor/Recovery", reused.Url.AbsolutePath);
+    }
+
     [Fact]
     [Trait("Attack", "Replay")]
     public async Task RecoveryCode_SentFromTwentyBrowsersAtOnce_OpensOneSession()
