@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Accounts;
 
@@ -83,18 +84,30 @@ public sealed class LockoutCounter(
         var factor = Math.Pow(2, Math.Min(state.ConsecutiveLockouts, 20));
         var duration = TimeSpan.FromTicks((long)Math.Min(settings.LockoutDuration.Ticks * factor, settings.MaxLockoutDuration.Ticks));
         DateTimeOffset? end = time.GetUtcNow() + duration;
-        var locked = await db.Users.Where(u => u.Id == attempt.UserId && u.AccessFailedCount >= settings.MaxFailedAttempts)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.AccessFailedCount, 0)
-                .SetProperty(u => u.ConsecutiveLockouts, u => u.ConsecutiveLockouts + 1)
-                .SetProperty(u => u.LockoutEnd, end), ct);
-        if (locked == 0)
+        // The lockout and its audit event: together, or neither.
+        var locked = await db.InTransactionAsync(
+            async transactionCt =>
+            {
+                var changed = await db.Users.Where(u => u.Id == attempt.UserId && u.AccessFailedCount >= settings.MaxFailedAttempts)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(u => u.AccessFailedCount, 0)
+                        .SetProperty(u => u.ConsecutiveLockouts, u => u.ConsecutiveLockouts + 1)
+                        .SetProperty(u => u.LockoutEnd, end), transactionCt);
+                if (changed == 1)
+                {
+                    audit.Record(AuditEventType.LockedOut, attempt.UserId, duration.ToString());
+                    await db.SaveChangesAsync(transactionCt);
+                }
+
+                return changed == 1;
+            },
+            ct);
+        if (!locked)
         {
             return null;
         }
 
         AccountsLog.LockedOut(logger, attempt.UserId, duration);
-        await audit.RecordNowAsync(AuditEventType.LockedOut, attempt.UserId, duration.ToString(), ct);
         return end;
     }
 

@@ -77,26 +77,25 @@ public sealed class PasswordSignIn(
         }
 
         // A password that opens one account of the address is no guess at the other: only when none matched do the
-        // wrong ones count.
-        foreach (var (account, attempt) in wrong)
+        // wrong ones count. The failures are saved first, so a lockout they cause commits with nothing else pending.
+        var failures = matched.Count == 0 ? wrong : [];
+        foreach (var (account, _) in failures)
         {
-            if (matched.Count > 0)
-            {
-                await lockout.SucceededAsync(attempt, ct);
-                continue;
-            }
-
             AccountsLog.WrongPassword(logger, account.Id);
             audit.Record(AuditEventType.SignInFailed, account.Id, "WrongPassword");
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var (_, attempt) in failures)
+        {
             await lockout.FailedAsync(attempt, ct);
         }
 
-        foreach (var (_, attempt) in matched)
+        foreach (var (_, attempt) in matched.Concat(wrong.Except(failures)))
         {
             await lockout.SucceededAsync(attempt, ct);
         }
 
-        await db.SaveChangesAsync(ct);
         await PaceAsync(pace, ct);
         return matched.Count == 0 ? PasswordCheck.Failed : new PasswordCheck([.. matched.Select(m => m.Account)]);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
 
 namespace Sigma.Portal.Administration;
@@ -20,20 +21,36 @@ public sealed class AccountDeactivation(
 {
     public async Task<bool> DeactivateAsync(Guid userId, Guid administratorId, string? reason, CancellationToken ct)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.DeactivatedUtc == null, ct);
-        if (user is null || userId == administratorId)
+        if (userId == administratorId)
         {
             return false;
         }
 
-        user.DeactivatedUtc = time.GetUtcNow().UtcDateTime;
-        SecurityStamps.Renew(user);
-        await tokens.RevokeAllAsync(userId, ct);
-        await sessions.RevokeAllAsync(userId, ct);
-        audit.Record(AuditEventType.AccountDeactivated, userId, reason, administratorId);
-        await db.SaveChangesAsync(ct);
-        AdministrationLog.Deactivated(logger, administratorId, userId);
-        return true;
+        // The account, its links, its sessions and the audit event change together, or none of them does.
+        var deactivated = await db.InTransactionAsync(
+            async transactionCt =>
+            {
+                var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.DeactivatedUtc == null, transactionCt);
+                if (user is null)
+                {
+                    return false;
+                }
+
+                user.DeactivatedUtc = time.GetUtcNow().UtcDateTime;
+                SecurityStamps.Renew(user);
+                await tokens.RevokeAllAsync(userId, transactionCt);
+                await sessions.RevokeAllAsync(userId, transactionCt);
+                audit.Record(AuditEventType.AccountDeactivated, userId, reason, administratorId);
+                await db.SaveChangesAsync(transactionCt);
+                return true;
+            },
+            ct);
+        if (deactivated)
+        {
+            AdministrationLog.Deactivated(logger, administratorId, userId);
+        }
+
+        return deactivated;
     }
 
     public async Task<bool> ReactivateAsync(Guid userId, Guid administratorId, CancellationToken ct)

@@ -25,6 +25,18 @@ public sealed class AccountEditor(
     public async Task<string?> UpdateAsync(Guid userId, AccountChanges changes, Guid administratorId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        // The account, its audit event and, when the type changed, the end of its sessions: together, or none of them.
+        var refused = await db.InTransactionAsync(transactionCt => ApplyAsync(userId, changes, administratorId, transactionCt), ct);
+        if (refused is null)
+        {
+            AdministrationLog.Updated(logger, administratorId, userId);
+        }
+
+        return refused;
+    }
+
+    private async Task<string?> ApplyAsync(Guid userId, AccountChanges changes, Guid administratorId, CancellationToken ct)
+    {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {
@@ -82,7 +94,6 @@ public sealed class AccountEditor(
             await sessions.RevokeAllAsync(userId, ct);
         }
 
-        AdministrationLog.Updated(logger, administratorId, userId);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Administration;
 
@@ -9,19 +10,29 @@ public sealed class AccountUnlock(PortalDbContext db, AuditTrail audit, ILogger<
 {
     public async Task<bool> UnlockAsync(Guid userId, Guid administratorId, CancellationToken ct)
     {
-        var unlocked = await db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
-                .SetProperty(u => u.AccessFailedCount, 0)
-                .SetProperty(u => u.ConsecutiveLockouts, 0), ct);
-        if (unlocked == 0)
+        var unlocked = await db.InTransactionAsync(
+            async transactionCt =>
+            {
+                var changed = await db.Users.Where(u => u.Id == userId)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
+                        .SetProperty(u => u.AccessFailedCount, 0)
+                        .SetProperty(u => u.ConsecutiveLockouts, 0), transactionCt);
+                if (changed == 0)
+                {
+                    return false;
+                }
+
+                audit.Record(AuditEventType.AccountUnlocked, userId, actorId: administratorId);
+                await db.SaveChangesAsync(transactionCt);
+                return true;
+            },
+            ct);
+        if (unlocked)
         {
-            return false;
+            AdministrationLog.Unlocked(logger, administratorId, userId);
         }
 
-        audit.Record(AuditEventType.AccountUnlocked, userId, actorId: administratorId);
-        await db.SaveChangesAsync(ct);
-        AdministrationLog.Unlocked(logger, administratorId, userId);
-        return true;
+        return unlocked;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Audit;
 
@@ -28,17 +29,23 @@ public sealed class AuditRetentionJob(IServiceScopeFactory scopes, IOptions<Audi
             .Select(p => new { p.Id, p.UserId })
             .ToListAsync(ct);
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        foreach (var pass in expired)
-        {
-            var marked = await db.AccessPasses.Where(p => p.Id == pass.Id && p.ExpiryRecordedUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiryRecordedUtc, now), ct);
-            if (marked == 1)
+        // Each pass marked and its event recorded together: never one without the other.
+        await db.InTransactionAsync(
+            async transactionCt =>
             {
-                audit.Record(AuditEventType.AccessPassExpired, pass.UserId);
-            }
-        }
+                foreach (var pass in expired)
+                {
+                    var marked = await db.AccessPasses.Where(p => p.Id == pass.Id && p.ExpiryRecordedUtc == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.ExpiryRecordedUtc, now), transactionCt);
+                    if (marked == 1)
+                    {
+                        audit.Record(AuditEventType.AccessPassExpired, pass.UserId);
+                    }
+                }
 
-        await db.SaveChangesAsync(ct);
+                return await db.SaveChangesAsync(transactionCt);
+            },
+            ct);
 
         var cutoff = now.AddDays(-options.Value.RetentionDays);
         var pruned = await db.AuditEvents.Where(e => e.OccurredUtc < cutoff).ExecuteDeleteAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Email;
 
@@ -22,19 +23,30 @@ public sealed class DeadLetters(PortalDbContext db, OutboxSignal signal, AuditTr
     public async Task<bool> RetryAsync(Guid messageId, Guid administratorId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var retried = await db.OutboxMessages.Where(m => m.Id == messageId && m.DeadUtc != null && m.SentUtc == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.DeadUtc, (DateTime?)null)
-                .SetProperty(m => m.Attempts, 0)
-                .SetProperty(m => m.NextAttemptUtc, now), ct);
-        if (retried == 0)
+        // The message back in the queue and the audit event that says so: together, or neither.
+        var retried = await db.InTransactionAsync(
+            async transactionCt =>
+            {
+                var changed = await db.OutboxMessages.Where(m => m.Id == messageId && m.DeadUtc != null && m.SentUtc == null)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.DeadUtc, (DateTime?)null)
+                        .SetProperty(m => m.Attempts, 0)
+                        .SetProperty(m => m.NextAttemptUtc, now), transactionCt);
+                if (changed == 0)
+                {
+                    return false;
+                }
+
+                audit.Record(AuditEventType.EmailRetried, null, messageId.ToString(), administratorId);
+                await db.SaveChangesAsync(transactionCt);
+                return true;
+            },
+            ct);
+        if (retried)
         {
-            return false;
+            signal.Notify();
         }
 
-        audit.Record(AuditEventType.EmailRetried, null, messageId.ToString(), administratorId);
-        await db.SaveChangesAsync(ct);
-        signal.Notify();
-        return true;
+        return retried;
     }
 }

@@ -5,10 +5,18 @@ using Sigma.Portal.Data;
 namespace Sigma.Portal.Infrastructure.Data;
 
 /// <summary>
+/// The rule: a command that changes rows directly (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>, which commit at once) and
+/// also saves tracked changes (audit events, outbox emails) runs inside <c>InTransactionAsync</c>,
+/// so an audit event or an email never survives without the change it reports, nor the change without them
+/// (<c>TransactionRuleTests</c>). Two kinds of write commit on their own, first, on purpose: a guess counted before its
+/// credential is evaluated (<c>LockoutCounter.BeginAsync</c>) and a claim that keeps parallel requests from doing the same
+/// work twice (an outbox message's lease, an import's <c>ConsumedUtc</c>); they must be visible to others at once.
+/// <para>
 /// Runs work in one database transaction under the provider's execution strategy (SQL Server's retrying strategy
 /// refuses user transactions started outside it). Everything the work saves commits together or not at all, and a
 /// retried attempt starts again from what the database holds. So the work makes all its changes inside, where a retry
 /// makes them again; a change made to a tracked entity before the call would be lost to a retry.
+/// </para>
 /// </summary>
 public static class Transactions
 {
