@@ -5,6 +5,7 @@ using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Data;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts;
 
@@ -54,7 +55,7 @@ public sealed class AccountSignIn(
     public async Task SignOutAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         await signInManager.SignOutAsync();
-        if (Guid.TryParse(signInManager.UserManager.GetUserId(principal), out var userId))
+        if (principal.FindAccountId() is { } userId)
         {
             await audit.RecordNowAsync(AuditEventType.SignedOut, userId, null, ct);
             AccountsLog.SignedOut(logger, userId);

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Administration;
 
 /// <summary>The admin console's accounts: list, create, look at one, and act on it. Changes are POSTs; drastic ones are confirmed first.</summary>
 [Area("Admin")]
-[Authorize(Policy = AdministrationModule.Policy)]
+[Authorize(Policy = PortalPolicies.Administrator)]
 [Route("Admin/Accounts")]
 public sealed class AdminAccountsController(
     AccountDirectory directory,

@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.Portal.Audit;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Administration;
 
 /// <summary>The audit trail: filters, paging and a CSV export.</summary>
 [Area("Admin")]
-[Authorize(Policy = AdministrationModule.Policy)]
+[Authorize(Policy = PortalPolicies.Administrator)]
 [Route("Admin/Audit")]
 public sealed class AdminAuditController(AuditSearch search, TimeProvider time) : Controller
 {

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Accounts;
 using Sigma.Portal.Email;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Administration;
 
 /// <summary>Email that failed: the error of each message and a retry for the ones that gave up.</summary>
 [Area("Admin")]
-[Authorize(Policy = AdministrationModule.Policy)]
+[Authorize(Policy = PortalPolicies.Administrator)]
 [Route("Admin/Email")]
 public sealed class AdminEmailController(DeadLetters deadLetters) : Controller
 {

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Administration;
 
 /// <summary>Bulk invitations: upload a CSV, check the preview, then create the valid rows in one go.</summary>
 [Area("Admin")]
-[Authorize(Policy = AdministrationModule.Policy)]
+[Authorize(Policy = PortalPolicies.Administrator)]
 [Route("Admin/Invitations/Import")]
 public sealed class AdminImportController(CsvInvitations invitations) : Controller
 {

@@ -1,18 +1,16 @@
 using System.Security.Claims;
-using Sigma.Portal.Accounts;
 using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor;
 
 namespace Sigma.Portal.Administration;
 
 internal static class AdministrationModule
 {
-    /// <summary>Administrators in a session completed with a second factor; nobody else reaches the console.</summary>
-    public const string Policy = PortalClaims.AdministratorRole;
-
     public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
+        // Administrators in a session completed with a second factor; nobody else reaches the console.
+        builder.Services.AddAuthorizationBuilder().AddPolicy(PortalPolicies.Administrator, policy => policy
             .RequireAuthenticatedUser()
             .RequireRole(PortalClaims.AdministratorRole)
             .RequireClaim(ClaimTypes.AuthenticationMethod, TwoFactorPolicy.MultiFactor));

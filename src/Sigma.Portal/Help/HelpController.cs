@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Accounts;
-using Sigma.Portal.Administration;
+using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Help;
@@ -49,7 +48,7 @@ public sealed class HelpController(ArticleStore store, ArticleSearch search, Hel
     public async Task<IActionResult> Delete(long id, CancellationToken ct) =>
         ToArticle(await comments.DeleteOwnAsync(id, User.AccountId(), ct), "Comments.Deleted");
 
-    [Authorize(Policy = AdministrationModule.Policy)]
+    [Authorize(Policy = PortalPolicies.Administrator)]
     [HttpPost("comments/{id:long}/hide")]
     public async Task<IActionResult> Hide(long id, CancellationToken ct) =>
         ToArticle(await comments.HideAsync(id, User.AccountId(), ct), "Comments.Hidden");
@@ -70,7 +69,7 @@ public sealed class HelpController(ArticleStore store, ArticleSearch search, Hel
             Translated = found.Translated,
             Comments = await comments.ForArticleAsync(slug, signedIn ? User.AccountId() : null, ct),
             NoticeKey = noticeKey,
-            CanHide = signedIn && (await authorization.AuthorizeAsync(User, AdministrationModule.Policy)).Succeeded,
+            CanHide = signedIn && (await authorization.AuthorizeAsync(User, PortalPolicies.Administrator)).Succeeded,
         });
     }
 

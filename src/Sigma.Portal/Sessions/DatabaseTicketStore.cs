@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Sessions;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Sessions;
 
@@ -128,8 +129,7 @@ public sealed class DatabaseTicketStore(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedUtc, now));
     }
 
-    private static Guid? AccountOf(AuthenticationTicket ticket) =>
-        Guid.TryParse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
+    private static Guid? AccountOf(AuthenticationTicket ticket) => ticket.Principal.FindAccountId();
 
     private string Protect(AuthenticationTicket ticket) => Convert.ToBase64String(_protector.Protect(TicketSerializer.Default.Serialize(ticket)));
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Sessions;
 

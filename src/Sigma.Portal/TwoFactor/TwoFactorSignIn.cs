@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.TwoFactor;
 
@@ -69,7 +70,7 @@ public sealed class TwoFactorSignIn(PortalDbContext db, AccountSignIn accounts, 
     public async Task<PortalUser?> CurrentUserAsync(ClaimsPrincipal principal, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (principal.FindAccountId() is not { } userId)
         {
             return null;
         }

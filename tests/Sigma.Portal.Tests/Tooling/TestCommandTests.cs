@@ -55,7 +55,7 @@ public sealed class TestCommandTests
 
     private static async Task<(int ExitCode, string Output, IReadOnlyList<string> Ran)> RunAsync(string tree, CancellationToken ct)
     {
-        File.Copy(Path.Combine(RepositoryRoot(), "tests", "run.sh"), Path.Combine(tree, "tests", "run.sh"));
+        File.Copy(Path.Combine(Repository.Root, "tests", "run.sh"), Path.Combine(tree, "tests", "run.sh"));
         var bin = Directory.CreateDirectory(Path.Combine(tree, "bin")).FullName;
         var log = Path.Combine(tree, "ran.log");
         // Plays "dotnet test <project> ... --logger trx;LogFileName=<name> --results-directory <dir>" from the project's
@@ -92,18 +92,5 @@ public sealed class TestCommandTests
         await process.WaitForExitAsync(ct);
         var ran = File.Exists(log) ? await File.ReadAllLinesAsync(log, ct) : [];
         return (process.ExitCode, await output + await error, ran);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Sigma.Portal.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Sigma.Portal.sln) was not found above the test binaries.");
     }
 }
