@@ -7,7 +7,7 @@ using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Tests.Infrastructure;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Benchmarks;
 

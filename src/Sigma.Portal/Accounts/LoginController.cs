@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.SignIn;
 
 namespace Sigma.Portal.Accounts;
 

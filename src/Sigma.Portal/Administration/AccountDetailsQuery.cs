@@ -1,7 +1,7 @@
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.Settings;
 
 namespace Sigma.Portal.Administration;
 

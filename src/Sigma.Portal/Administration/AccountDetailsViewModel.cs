@@ -1,6 +1,6 @@
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.Settings;
 
 namespace Sigma.Portal.Administration;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Infrastructure.Security;
+using Sigma.Portal.TwoFactor.LostPhone;
 
 namespace Sigma.Portal.Administration;
 

@@ -3,9 +3,6 @@ namespace Sigma.Portal.Administration;
 /// <summary>Log messages of the admin console; event ids 4000-4999. Never an access pass.</summary>
 internal static partial class AdministrationLog
 {
-    [LoggerMessage(4001, LogLevel.Warning, "Administrator {AdministratorId} reset two-factor of user {UserId}")]
-    public static partial void TwoFactorReset(ILogger logger, Guid administratorId, Guid userId);
-
     [LoggerMessage(4002, LogLevel.Information, "Administrator {AdministratorId} deactivated user {UserId}")]
     public static partial void Deactivated(ILogger logger, Guid administratorId, Guid userId);
 

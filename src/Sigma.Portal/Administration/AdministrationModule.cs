@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.LostPhone;
 
 namespace Sigma.Portal.Administration;
 

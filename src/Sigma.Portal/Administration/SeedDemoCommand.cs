@@ -7,7 +7,7 @@ using Sigma.Portal.Accounts;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Administration;
 

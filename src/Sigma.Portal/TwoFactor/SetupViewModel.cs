@@ -1,3 +1,4 @@
+using Sigma.Portal.TwoFactor.Authenticators;
 namespace Sigma.Portal.TwoFactor;
 
 /// <summary>The setup screen, the first time (after the password) or for a new phone (under Settings).</summary>

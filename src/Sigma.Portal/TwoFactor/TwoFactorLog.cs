@@ -32,4 +32,7 @@ internal static partial class TwoFactorLog
 
     [LoggerMessage(2010, LogLevel.Information, "New phone setup cancelled by user {UserId}")]
     public static partial void NewPhoneCancelled(ILogger logger, Guid userId);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Administrator {AdministratorId} reset two-factor of user {UserId}")]
+    public static partial void TwoFactorReset(ILogger logger, Guid administratorId, Guid userId);
 }

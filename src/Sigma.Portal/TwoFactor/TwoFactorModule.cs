@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Infrastructure.Security;
+using Sigma.Portal.TwoFactor.Authenticators;
+using Sigma.Portal.TwoFactor.Recovery;
+using Sigma.Portal.TwoFactor.Settings;
+using Sigma.Portal.TwoFactor.SignIn;
 
 namespace Sigma.Portal.TwoFactor;
 

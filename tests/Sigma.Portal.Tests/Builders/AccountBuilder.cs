@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Infrastructure;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Tests.Builders;
 

@@ -12,7 +12,7 @@ using Sigma.Portal.Data.Email;
 using Sigma.Portal.Email;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.SignIn;
 
 namespace Sigma.Portal.Tests.Data;
 

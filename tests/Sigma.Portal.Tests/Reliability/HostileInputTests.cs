@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.SignIn;
 
 namespace Sigma.Portal.Tests.Reliability;
 

@@ -8,7 +8,7 @@ using Sigma.Portal.Email;
 using Sigma.Portal.Sessions;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Tests.Reliability;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Administration;
 using Sigma.Portal.Data;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
+using Sigma.Portal.TwoFactor.LostPhone;
 
 namespace Sigma.Portal.Tests.Security;
 

@@ -9,6 +9,7 @@ using Sigma.Portal.Data.TwoFactor;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Tests.TwoFactor;
 

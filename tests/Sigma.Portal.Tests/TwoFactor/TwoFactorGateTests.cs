@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
-using Sigma.Portal.TwoFactor;
+using Sigma.Portal.TwoFactor.SignIn;
 
 namespace Sigma.Portal.Tests.TwoFactor;
 

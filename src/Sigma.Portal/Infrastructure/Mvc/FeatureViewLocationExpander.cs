@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc.Razor;
 namespace Sigma.Portal.Infrastructure.Mvc;
 
 /// <summary>
-/// Finds a controller's views in its feature folder: <c>Sigma.Portal.TwoFactor.SetupController</c> renders
-/// <c>/TwoFactor/Views/{view}.cshtml</c>; layouts and partials shared by all features live in <c>/Views/Shared</c>.
+/// Finds a controller's views in its folder, then in the folders above it up to the feature: a controller in namespace
+/// <c>Sigma.Portal.TwoFactor.SignIn</c> renders <c>/TwoFactor/SignIn/Views/{view}.cshtml</c>, or a view the feature's
+/// screens share from <c>/TwoFactor/Views</c>; layouts and partials shared by all features live in <c>/Views/Shared</c>.
 /// </summary>
 public sealed class FeatureViewLocationExpander : IViewLocationExpander
 {
@@ -28,8 +29,17 @@ public sealed class FeatureViewLocationExpander : IViewLocationExpander
     public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Values.TryGetValue(FeatureKey, out var feature) && feature is not null
-            ? viewLocations.Prepend("/" + feature + "/Views/{0}.cshtml")
-            : viewLocations;
+        if (!context.Values.TryGetValue(FeatureKey, out var feature) || feature is null)
+        {
+            return viewLocations;
+        }
+
+        var folders = new List<string>();
+        for (var folder = feature; folder.Length > 0; folder = folder.Contains('/', StringComparison.Ordinal) ? folder[..folder.LastIndexOf('/')] : "")
+        {
+            folders.Add("/" + folder + "/Views/{0}.cshtml");
+        }
+
+        return folders.Concat(viewLocations);
     }
 }

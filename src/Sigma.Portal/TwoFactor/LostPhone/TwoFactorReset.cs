@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Accounts;
+using Sigma.Portal.Audit;
+using Sigma.Portal.Data;
+using Sigma.Portal.Data.TwoFactor;
+using Sigma.Portal.Infrastructure.Data;
+using Sigma.Portal.Sessions;
+
+namespace Sigma.Portal.TwoFactor.LostPhone;
+
+/// <summary>
+/// A lost phone: revokes the account's authenticators and recovery codes, ends every session (new security stamp) and
+/// issues a one-time access pass for the administrator to hand over after checking who is calling. Until the person
+/// uses that pass, a password alone cannot set up a new authenticator. The person is told by email (without the pass).
+/// </summary>
+public sealed class TwoFactorReset(
+    PortalDbContext db,
+    AccessPasses passes,
+    TwoFactorEmails emails,
+    AuditTrail audit,
+    UserSessions sessions,
+    TimeProvider time,
+    ILogger<TwoFactorReset> logger)
+{
+    /// <returns>The access pass to read out, or null when there is no such account.</returns>
+    public Task<string?> ResetAsync(Guid userId, Guid administratorId, string reason, CancellationToken ct) =>
+        db.InTransactionAsync<string?>(async transactionCt =>
+        {
+            var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, transactionCt);
+            if (user is null)
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            await db.Authenticators.Where(a => a.UserId == userId && a.Status != AuthenticatorStatus.Revoked)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AuthenticatorStatus.Revoked).SetProperty(a => a.RevokedUtc, now), transactionCt);
+            await db.RecoveryCodes.Where(c => c.UserId == userId).ExecuteDeleteAsync(transactionCt);
+            SecurityStamps.Renew(user);
+            await sessions.RevokeAllAsync(userId, transactionCt);
+            user.TwoFactorResetUtc = now;
+            var pass = await passes.IssueAsync(userId, administratorId, transactionCt);
+            emails.QueueReset(user);
+            audit.Record(AuditEventType.TwoFactorReset, userId, reason, administratorId);
+            audit.Record(AuditEventType.AccessPassIssued, userId, actorId: administratorId);
+            await db.SaveChangesAsync(transactionCt);
+            TwoFactorLog.TwoFactorReset(logger, administratorId, userId);
+            return pass;
+        }, ct);
+}

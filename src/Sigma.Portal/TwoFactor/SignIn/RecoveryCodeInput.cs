@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sigma.Portal.TwoFactor.SignIn;
+
+public sealed record RecoveryCodeInput
+{
+    [Required(ErrorMessage = "Recovery.Required")]
+    [StringLength(40, ErrorMessage = "Recovery.Invalid")]
+    public string RecoveryCode { get; init; } = "";
+
+    public string? ReturnUrl { get; init; }
+
+    /// <summary>What a log or debugger shows of this input: never the secret it carries.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("ReturnUrl = ").Append(ReturnUrl);
+        return true;
+    }
+}

@@ -1,0 +1,191 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Mvc;
+using Sigma.Portal.Infrastructure.Security;
+using Sigma.Portal.Localisation;
+using Sigma.Portal.TwoFactor.Authenticators;
+
+namespace Sigma.Portal.TwoFactor.SignIn;
+
+/// <summary>
+/// The steps after a correct password: set up the authenticator (the first time), or enter its code or a recovery
+/// code. Only the password-verified cookie reaches these pages; nothing else in the portal accepts it.
+/// </summary>
+[Authorize(AuthenticationSchemes = TwoFactorSchemes.PasswordVerified)]
+[Route("TwoFactor")]
+public sealed class TwoFactorController(
+    TwoFactorSignIn signIn,
+    AuthenticatorEnrolment enrolment,
+    SecondFactor secondFactor,
+    TwoFactorPolicy policy,
+    DisplayTexts display,
+    IStringLocalizer<TwoFactorText> text) : Controller
+{
+    internal const string HomeNotice = "Home.Notice";
+
+    [HttpGet("Setup")]
+    public async Task<IActionResult> Setup(string? returnUrl, CancellationToken ct)
+    {
+        var user = await signIn.CurrentUserAsync(User, ct);
+        if (user is null)
+        {
+            return StartOver();
+        }
+
+        return await BlockedSetupAsync(user, returnUrl, ct) ?? await SetupViewAsync(user, returnUrl, ct);
+    }
+
+    [HttpPost("Setup")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public async Task<IActionResult> Setup(VerifyCodeInput input, CancellationToken ct)
+    {
+        var user = await signIn.CurrentUserAsync(User, ct);
+        if (user is null)
+        {
+            return StartOver();
+        }
+
+        if (await BlockedSetupAsync(user, input.ReturnUrl, ct) is { } blocked)
+        {
+            return blocked;
+        }
+
+        var result = ModelState.IsValid ? await enrolment.ConfirmAsync(user, input.Code, replacing: false, ct) : EnrolmentResult.Refused;
+        if (!result.Confirmed)
+        {
+            ModelState.AddModelError(nameof(VerifyCodeInput.Code), text["Code.Invalid"]);
+            return await SetupViewAsync(user, input.ReturnUrl, ct);
+        }
+
+        await signIn.CompleteAsync(HttpContext, user, multiFactor: true, ct);
+        return View("RecoveryCodes", new RecoveryCodesViewModel(result.RecoveryCodes ?? [], input.ReturnUrl));
+    }
+
+    [HttpGet("AccessPass")]
+    public IActionResult AccessPass(string? returnUrl) => View("AccessPass", new CodeViewModel { ReturnUrl = returnUrl });
+
+    [HttpPost("AccessPass")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public async Task<IActionResult> AccessPass(AccessPassInput input, CancellationToken ct)
+    {
+        var user = await signIn.CurrentUserAsync(User, ct);
+        if (user is null)
+        {
+            return StartOver();
+        }
+
+        var result = ModelState.IsValid ? await secondFactor.CheckAccessPassAsync(user, input.AccessPass, ct) : SecondFactorResult.Refused;
+        if (result.LockedUntil is { } until)
+        {
+            return View("LockedOut", new LockedOutViewModel(display.Moment(until.UtcDateTime)));
+        }
+
+        if (!result.Accepted)
+        {
+            ModelState.AddModelError(nameof(AccessPassInput.AccessPass), text["AccessPass.Invalid"]);
+            return View("AccessPass", new CodeViewModel { ReturnUrl = input.ReturnUrl });
+        }
+
+        await signIn.GrantEnrolmentAsync(HttpContext, user);
+        return RedirectToAction(nameof(Setup), new { returnUrl = LocalRedirects.Location(input.ReturnUrl) });
+    }
+
+    [HttpPost("Skip")]
+    public async Task<IActionResult> Skip(string? returnUrl, CancellationToken ct)
+    {
+        var user = await signIn.CurrentUserAsync(User, ct);
+        if (user is null || policy.Required)
+        {
+            return user is null ? StartOver() : RedirectToAction(nameof(Setup), new { returnUrl = LocalRedirects.Location(returnUrl) });
+        }
+
+        await signIn.CompleteAsync(HttpContext, user, multiFactor: false, ct);
+        return this.RedirectToLocal(returnUrl);
+    }
+
+    [HttpGet("Verify")]
+    public IActionResult Verify(string? returnUrl) => View("Verify", new CodeViewModel { ReturnUrl = returnUrl });
+
+    [HttpPost("Verify")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public async Task<IActionResult> Verify(VerifyCodeInput input, CancellationToken ct)
+    {
+        var user = await signIn.CurrentUserAsync(User, ct);
+        if (user is null)
+        {
+            return StartOver();
+        }
+
+        var result = ModelState.IsValid ? await secondFactor.CheckCodeAsync(user, input.Code, ct) : SecondFactorResult.Refused;
+        return await OutcomeAsync(user, result, "Verify", "Code.Invalid", nameof(VerifyCodeInput.Code), input.ReturnUrl, ct);
+    }
+
+    [HttpGet("Recovery")]
+    public IActionResult Recovery(string? returnUrl) => View("Recovery", new CodeViewModel { ReturnUrl = returnUrl });
+
+    [HttpPost("Recovery")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public async Task<IActionResult> Recovery(RecoveryCodeInput input, CancellationToken ct)
+    {
+        var user = await signIn.CurrentUserAsync(User, ct);
+        if (user is null)
+        {
+            return StartOver();
+        }
+
+        var result = ModelState.IsValid ? await secondFactor.CheckRecoveryCodeAsync(user, input.RecoveryCode, ct) : SecondFactorResult.Refused;
+        return await OutcomeAsync(user, result, "Recovery", "Recovery.Invalid", nameof(RecoveryCodeInput.RecoveryCode), input.ReturnUrl, ct);
+    }
+
+    private async Task<IActionResult> OutcomeAsync(PortalUser user, SecondFactorResult result, string view, string errorKey, string field, string? returnUrl, CancellationToken ct)
+    {
+        if (result.LockedUntil is { } until)
+        {
+            return View("LockedOut", new LockedOutViewModel(display.Moment(until.UtcDateTime)));
+        }
+
+        if (!result.Accepted)
+        {
+            ModelState.AddModelError(field, text[errorKey]);
+            return View(view, new CodeViewModel { ReturnUrl = returnUrl });
+        }
+
+        await signIn.CompleteAsync(HttpContext, user, multiFactor: true, ct);
+        if (result.RecoveryCodesLeft is { } left)
+        {
+            TempData[HomeNotice] = text["Recovery.Used", left].Value;
+        }
+
+        return this.RedirectToLocal(returnUrl);
+    }
+
+    /// <summary>
+    /// With an authenticator already set up, a password alone never leads to a new one (enter its code instead); after
+    /// an administrator's reset, only the access pass does.
+    /// </summary>
+    private async Task<IActionResult?> BlockedSetupAsync(PortalUser user, string? returnUrl, CancellationToken ct)
+    {
+        if (await enrolment.HasActiveAsync(user.Id, ct))
+        {
+            return RedirectToAction(nameof(Verify), new { returnUrl = LocalRedirects.Location(returnUrl) });
+        }
+
+        return TwoFactorSignIn.MayEnrol(User, user) ? null : RedirectToAction(nameof(AccessPass), new { returnUrl = LocalRedirects.Location(returnUrl) });
+    }
+
+    private async Task<IActionResult> SetupViewAsync(PortalUser user, string? returnUrl, CancellationToken ct) =>
+        View("Setup", new SetupViewModel
+        {
+            Setup = await enrolment.PendingAsync(user, ct),
+            Controller = "TwoFactor",
+            Action = nameof(Setup),
+            Skippable = !policy.Required,
+            ReturnUrl = returnUrl,
+        });
+
+    /// <summary>The password step expired or the account changed meanwhile: sign in again.</summary>
+    private RedirectToActionResult StartOver() => RedirectToAction("Login", "Login");
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Sigma.Portal.Accounts;
+using Sigma.Portal.Data;
+using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Security;
+using Sigma.Portal.TwoFactor.Authenticators;
+
+namespace Sigma.Portal.TwoFactor.SignIn;
+
+/// <summary>
+/// The step between password and code. A correct password only earns the <see cref="TwoFactorSchemes.PasswordVerified"/>
+/// cookie; the full session is issued after the authenticator code (or a recovery code), or after a skipped setup
+/// while two-factor is not yet required.
+/// </summary>
+public sealed class TwoFactorSignIn(PortalDbContext db, AccountSignIn accounts, IOptions<TwoFactorOptions> options, TimeProvider time)
+{
+    private const string StampClaim = "sigma:stamp";
+    private const string EnrolmentClaim = "sigma:enrolment";
+
+    public async Task<TwoFactorStep> BeginAsync(HttpContext http, PortalUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(user);
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            // This browser is becoming someone (else): the session it carried ends now, not at the code.
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+
+        await IssueAsync(http, user, enrolmentGranted: false, time.GetUtcNow() + options.Value.SignInStepLifetime);
+        if (await AuthenticatorQueries.HasActive(db, user.Id, ct))
+        {
+            return TwoFactorStep.Verify;
+        }
+
+        return user.TwoFactorResetUtc is null ? TwoFactorStep.Setup : TwoFactorStep.AccessPass;
+    }
+
+    /// <summary>After a valid access pass: this password step may now set up a new authenticator.</summary>
+    public async Task GrantEnrolmentAsync(HttpContext http, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var current = await http.AuthenticateAsync(TwoFactorSchemes.PasswordVerified);
+        await IssueAsync(http, user, enrolmentGranted: true, current.Properties?.ExpiresUtc ?? time.GetUtcNow() + options.Value.SignInStepLifetime);
+    }
+
+    /// <summary>Whether setting up an authenticator is allowed now: always, unless an administrator reset two-factor.</summary>
+    public static bool MayEnrol(ClaimsPrincipal principal, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(user);
+        return user.TwoFactorResetUtc is null || principal.HasClaim(EnrolmentClaim, "access-pass");
+    }
+
+    private static Task IssueAsync(HttpContext http, PortalUser user, bool enrolmentGranted, DateTimeOffset expires)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(StampClaim, user.SecurityStamp ?? "") };
+        if (enrolmentGranted)
+        {
+            claims.Add(new Claim(EnrolmentClaim, "access-pass"));
+        }
+
+        return http.SignInAsync(TwoFactorSchemes.PasswordVerified, new ClaimsPrincipal(new ClaimsIdentity(claims, TwoFactorSchemes.PasswordVerified)),
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = expires });
+    }
+
+    /// <summary>The account whose password was verified in this browser, while its security stamp is unchanged.</summary>
+    public async Task<PortalUser?> CurrentUserAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.FindAccountId() is not { } userId)
+        {
+            return null;
+        }
+
+        var stamp = principal.FindFirstValue(StampClaim);
+        var user = await AccountQueries.ById(db, userId, ct);
+        return user is not null && stamp is not null && string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal) ? user : null;
+    }
+
+    public async Task CompleteAsync(HttpContext http, PortalUser user, bool multiFactor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        await http.SignOutAsync(TwoFactorSchemes.PasswordVerified);
+        await accounts.CompleteAsync(user, multiFactor ? TwoFactorPolicy.MultiFactor : TwoFactorPolicy.PasswordOnly, ct);
+    }
+}
