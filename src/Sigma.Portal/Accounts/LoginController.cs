@@ -5,20 +5,20 @@ using Microsoft.Extensions.Localization;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
-using Sigma.Portal.TwoFactor.SignIn;
 
 namespace Sigma.Portal.Accounts;
 
 /// <summary>
 /// Signing in with email and password (the button "Inloggen"), the account chooser, and signing out. A correct
-/// password leads to the two-factor step, never straight into the portal.
+/// password leads to the step that follows it (<see cref="IAfterPassword"/>: the second factor), never straight into
+/// the portal.
 /// </summary>
 [Route("Account")]
 public sealed class LoginController(
     PasswordSignIn passwords,
     AccountChoice choice,
     AccountSignIn signIn,
-    TwoFactorSignIn twoFactor,
+    IAfterPassword afterPassword,
     IStringLocalizer<AccountsText> text) : Controller
 {
     /// <summary>TempData keys that carry the login name and a notice from the password pages to the login page.</summary>
@@ -75,17 +75,8 @@ public sealed class LoginController(
         return await SecondStepAsync(account, input.ReturnUrl, ct);
     }
 
-    private async Task<IActionResult> SecondStepAsync(PortalUser account, string? returnUrl, CancellationToken ct)
-    {
-        var step = await twoFactor.BeginAsync(HttpContext, account, ct);
-        var action = step switch
-        {
-            TwoFactorStep.Verify => nameof(TwoFactorController.Verify),
-            TwoFactorStep.AccessPass => nameof(TwoFactorController.AccessPass),
-            _ => nameof(TwoFactorController.Setup),
-        };
-        return RedirectToAction(action, "TwoFactor", new { returnUrl = LocalRedirects.Location(returnUrl) });
-    }
+    private async Task<IActionResult> SecondStepAsync(PortalUser account, string? returnUrl, CancellationToken ct) =>
+        LocalRedirect(await afterPassword.BeginAsync(HttpContext, account, returnUrl, ct));
 
     [HttpPost("Logout")]
     public async Task<IActionResult> Logout(CancellationToken ct)

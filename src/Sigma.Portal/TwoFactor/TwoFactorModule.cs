@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Accounts;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.Authenticators;
 using Sigma.Portal.TwoFactor.Recovery;
@@ -22,6 +23,7 @@ internal static class TwoFactorModule
         services.AddScoped<AuthenticatorEnrolment>();
         services.AddScoped<SecondFactor>();
         services.AddScoped<TwoFactorSignIn>();
+        services.AddScoped<IAfterPassword>(sp => sp.GetRequiredService<TwoFactorSignIn>());
         services.AddScoped<Reauthentication>();
         services.AddScoped<TwoFactorOverview>();
 

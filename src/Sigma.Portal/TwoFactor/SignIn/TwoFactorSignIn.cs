@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.Authenticators;
 
@@ -15,28 +16,33 @@ namespace Sigma.Portal.TwoFactor.SignIn;
 /// cookie; the full session is issued after the authenticator code (or a recovery code), or after a skipped setup
 /// while two-factor is not yet required.
 /// </summary>
-public sealed class TwoFactorSignIn(PortalDbContext db, AccountSignIn accounts, IOptions<TwoFactorOptions> options, TimeProvider time)
+public sealed class TwoFactorSignIn(
+    PortalDbContext db,
+    AccountSignIn accounts,
+    LinkGenerator links,
+    IOptions<TwoFactorOptions> options,
+    TimeProvider time) : IAfterPassword
 {
     private const string StampClaim = "sigma:stamp";
     private const string EnrolmentClaim = "sigma:enrolment";
 
-    public async Task<TwoFactorStep> BeginAsync(HttpContext http, PortalUser user, CancellationToken ct)
+    /// <summary>The password was right: this browser may take the second step, which is where it goes next.</summary>
+    public async Task<string> BeginAsync(HttpContext http, PortalUser account, string? returnUrl, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(account);
         if (http.User.Identity?.IsAuthenticated == true)
         {
             // This browser is becoming someone (else): the session it carried ends now, not at the code.
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
 
-        await IssueAsync(http, user, enrolmentGranted: false, time.GetUtcNow() + options.Value.SignInStepLifetime);
-        if (await AuthenticatorQueries.HasActive(db, user.Id, ct))
-        {
-            return TwoFactorStep.Verify;
-        }
-
-        return user.TwoFactorResetUtc is null ? TwoFactorStep.Setup : TwoFactorStep.AccessPass;
+        await IssueAsync(http, account, enrolmentGranted: false, time.GetUtcNow() + options.Value.SignInStepLifetime);
+        var step = await AuthenticatorQueries.HasActive(db, account.Id, ct) ? nameof(TwoFactorController.Verify)
+            : account.TwoFactorResetUtc is null ? nameof(TwoFactorController.Setup)
+            : nameof(TwoFactorController.AccessPass);
+        return links.GetPathByAction(http, step, "TwoFactor", new { returnUrl = LocalRedirects.Location(returnUrl) })
+            ?? throw new InvalidOperationException($"No route to the two-factor step {step}.");
     }
 
     /// <summary>After a valid access pass: this password step may now set up a new authenticator.</summary>
