@@ -6,7 +6,7 @@ using Sigma.Portal.TwoFactor.Settings;
 namespace Sigma.Portal.Administration;
 
 /// <summary>Everything the account page shows: status, dates, two-factor and the recent security events.</summary>
-public sealed class AccountDetailsQuery(PortalDbContext db, TwoFactorOverview twoFactor, AuditSearch audit, TimeProvider time)
+public sealed class AccountDetailsQuery(PortalDbContext db, TwoFactorOverview twoFactor, AuditSearch audit, LockoutCounter lockout)
 {
     private const int RecentEvents = 25;
 
@@ -18,7 +18,7 @@ public sealed class AccountDetailsQuery(PortalDbContext db, TwoFactorOverview tw
             return null;
         }
 
-        var locked = user.LockoutEnd is { } end && end > time.GetUtcNow();
+        var locked = lockout.IsLockedOut(user);
         return new AccountDetailsViewModel
         {
             Id = user.Id,

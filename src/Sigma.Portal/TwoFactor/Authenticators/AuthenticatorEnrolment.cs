@@ -82,9 +82,7 @@ public sealed class AuthenticatorEnrolment(
                 return EnrolmentResult.Refused;
             }
 
-            var replaced = await db.Authenticators
-                .Where(a => a.UserId == user.Id && a.Status == AuthenticatorStatus.Active && a.Id != pending.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AuthenticatorStatus.Revoked).SetProperty(a => a.RevokedUtc, now), transactionCt);
+            var replaced = await RevokeAllAsync(user.Id, pending.Id, transactionCt);
             await db.Users.Where(u => u.Id == user.Id && u.TwoFactorResetUtc != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(u => u.TwoFactorResetUtc, (DateTime?)null), transactionCt);
             IReadOnlyList<string>? codes = null;
@@ -128,5 +126,20 @@ public sealed class AuthenticatorEnrolment(
             .Where(a => a.UserId == userId && a.Status == AuthenticatorStatus.Pending && a.CreatedUtc > freshSince)
             .OrderByDescending(a => a.CreatedUtc)
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Revokes every authenticator of the account but <paramref name="keep"/>, pending ones included: after a new phone
+    /// is validated, and when an administrator resets two-factor. Run it inside the caller's transaction.
+    /// </summary>
+    /// <returns>How many of them were active: none means this was the account's first authenticator.</returns>
+    public async Task<int> RevokeAllAsync(Guid userId, Guid? keep, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var active = await db.Authenticators.CountAsync(a => a.UserId == userId && a.Status == AuthenticatorStatus.Active && a.Id != keep, ct);
+        await db.Authenticators
+            .Where(a => a.UserId == userId && a.Status != AuthenticatorStatus.Revoked && a.Id != keep)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AuthenticatorStatus.Revoked).SetProperty(a => a.RevokedUtc, now), ct);
+        return active;
     }
 }

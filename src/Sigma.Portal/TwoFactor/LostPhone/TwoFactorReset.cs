@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
-using Sigma.Portal.Data.TwoFactor;
 using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
+using Sigma.Portal.TwoFactor.Authenticators;
+using Sigma.Portal.TwoFactor.Recovery;
 
 namespace Sigma.Portal.TwoFactor.LostPhone;
 
@@ -16,6 +17,8 @@ namespace Sigma.Portal.TwoFactor.LostPhone;
 public sealed class TwoFactorReset(
     PortalDbContext db,
     AccessPasses passes,
+    AuthenticatorEnrolment authenticators,
+    RecoveryCodes recoveryCodes,
     TwoFactorEmails emails,
     AuditTrail audit,
     UserSessions sessions,
@@ -33,9 +36,8 @@ public sealed class TwoFactorReset(
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            await db.Authenticators.Where(a => a.UserId == userId && a.Status != AuthenticatorStatus.Revoked)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AuthenticatorStatus.Revoked).SetProperty(a => a.RevokedUtc, now), transactionCt);
-            await db.RecoveryCodes.Where(c => c.UserId == userId).ExecuteDeleteAsync(transactionCt);
+            await authenticators.RevokeAllAsync(userId, keep: null, transactionCt);
+            await recoveryCodes.RevokeAllAsync(userId, transactionCt);
             SecurityStamps.Renew(user);
             await sessions.RevokeAllAsync(userId, transactionCt);
             user.TwoFactorResetUtc = now;

@@ -21,7 +21,8 @@ public sealed class TwoFactorSignIn(
     AccountSignIn accounts,
     LinkGenerator links,
     IOptions<TwoFactorOptions> options,
-    TimeProvider time) : IAfterPassword
+    TimeProvider time,
+    ILogger<TwoFactorSignIn> logger) : IAfterPassword
 {
     private const string StampClaim = "sigma:stamp";
     private const string EnrolmentClaim = "sigma:enrolment";
@@ -90,6 +91,12 @@ public sealed class TwoFactorSignIn(
     public async Task CompleteAsync(HttpContext http, PortalUser user, bool multiFactor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(user);
+        if (!multiFactor)
+        {
+            TwoFactorLog.SetupSkipped(logger, user.Id);
+        }
+
         await http.SignOutAsync(TwoFactorSchemes.PasswordVerified);
         await accounts.CompleteAsync(user, multiFactor ? TwoFactorPolicy.MultiFactor : TwoFactorPolicy.PasswordOnly, ct);
     }
