@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
 using Sigma.Portal.TwoFactor.Authenticators;
@@ -16,9 +16,9 @@ namespace Sigma.Portal.TwoFactor.Settings;
 /// Settings → two-factor: when the authenticator was set up and last used, the recovery codes left, a new phone and
 /// new recovery codes. Both changes need a fresh re-authentication (password plus code).
 /// </summary>
+[SignedInAccount]
 [Route("Settings/TwoFactor")]
 public sealed class TwoFactorSettingsController(
-    UserManager<PortalUser> users,
     TwoFactorOverview overview,
     AuditSearch audit,
     Reauthentication reauthentication,
@@ -34,13 +34,8 @@ public sealed class TwoFactorSettingsController(
 
     [HttpGet("/Settings")]
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index([CurrentAccount] PortalUser user, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-
         var settings = await overview.ForAsync(user.Id, TempData[Notice] as string, ct);
         return View("Settings", settings with { Events = await audit.RecentForAsync(user.Id, RecentEvents, ct) });
     }
@@ -50,14 +45,8 @@ public sealed class TwoFactorSettingsController(
 
     [HttpPost("Confirm")]
     [EnableRateLimiting(RateLimits.Credentials)]
-    public async Task<IActionResult> Confirm(ReauthenticateInput input, CancellationToken ct)
+    public async Task<IActionResult> Confirm([CurrentAccount] PortalUser user, ReauthenticateInput input, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
         var next = Step(input.Next);
         var result = ModelState.IsValid ? await reauthentication.ConfirmAsync(HttpContext, user, input.Password, input.Code, ct) : SecondFactorResult.Refused;
         if (result.LockedUntil is { } until)
@@ -82,10 +71,9 @@ public sealed class TwoFactorSettingsController(
     }
 
     [HttpGet("NewPhone")]
-    public async Task<IActionResult> NewPhone(CancellationToken ct)
+    public async Task<IActionResult> NewPhone([CurrentAccount] PortalUser user, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null || !reauthentication.IsRecent(HttpContext, user))
+        if (!reauthentication.IsRecent(HttpContext, user))
         {
             return RedirectToAction(nameof(Confirm), new { next = NewPhoneStep });
         }
@@ -95,10 +83,9 @@ public sealed class TwoFactorSettingsController(
 
     [HttpPost("NewPhone")]
     [EnableRateLimiting(RateLimits.Credentials)]
-    public async Task<IActionResult> NewPhone(VerifyCodeInput input, CancellationToken ct)
+    public async Task<IActionResult> NewPhone([CurrentAccount] PortalUser user, VerifyCodeInput input, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null || !reauthentication.IsRecent(HttpContext, user))
+        if (!reauthentication.IsRecent(HttpContext, user))
         {
             return RedirectToAction(nameof(Confirm), new { next = NewPhoneStep });
         }
@@ -116,15 +103,11 @@ public sealed class TwoFactorSettingsController(
     }
 
     [HttpPost("NewPhone/Cancel")]
-    public async Task<IActionResult> CancelNewPhone(CancellationToken ct)
+    public async Task<IActionResult> CancelNewPhone([CurrentAccount] PortalUser user, CancellationToken ct)
     {
-        if (await users.GetUserAsync(User) is { } user)
-        {
-            await enrolment.CancelAsync(user.Id, ct);
-            reauthentication.End(HttpContext);
-            TempData[Notice] = "Settings.Cancelled";
-        }
-
+        await enrolment.CancelAsync(user.Id, ct);
+        reauthentication.End(HttpContext);
+        TempData[Notice] = "Settings.Cancelled";
         return RedirectToAction(nameof(Index));
     }
 

@@ -15,6 +15,7 @@ namespace Sigma.Portal.TwoFactor.SignIn;
 /// code. Only the password-verified cookie reaches these pages; nothing else in the portal accepts it.
 /// </summary>
 [Authorize(AuthenticationSchemes = TwoFactorSchemes.PasswordVerified)]
+[PasswordVerifiedAccount]
 [Route("TwoFactor")]
 public sealed class TwoFactorController(
     TwoFactorSignIn signIn,
@@ -27,27 +28,15 @@ public sealed class TwoFactorController(
     internal const string HomeNotice = "Home.Notice";
 
     [HttpGet("Setup")]
-    public async Task<IActionResult> Setup(string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> Setup([CurrentAccount] PortalUser user, string? returnUrl, CancellationToken ct)
     {
-        var user = await signIn.CurrentUserAsync(User, ct);
-        if (user is null)
-        {
-            return StartOver();
-        }
-
         return await BlockedSetupAsync(user, returnUrl, ct) ?? await SetupViewAsync(user, returnUrl, ct);
     }
 
     [HttpPost("Setup")]
     [EnableRateLimiting(RateLimits.Credentials)]
-    public async Task<IActionResult> Setup(VerifyCodeInput input, CancellationToken ct)
+    public async Task<IActionResult> Setup([CurrentAccount] PortalUser user, VerifyCodeInput input, CancellationToken ct)
     {
-        var user = await signIn.CurrentUserAsync(User, ct);
-        if (user is null)
-        {
-            return StartOver();
-        }
-
         if (await BlockedSetupAsync(user, input.ReturnUrl, ct) is { } blocked)
         {
             return blocked;
@@ -69,14 +58,8 @@ public sealed class TwoFactorController(
 
     [HttpPost("AccessPass")]
     [EnableRateLimiting(RateLimits.Credentials)]
-    public async Task<IActionResult> AccessPass(AccessPassInput input, CancellationToken ct)
+    public async Task<IActionResult> AccessPass([CurrentAccount] PortalUser user, AccessPassInput input, CancellationToken ct)
     {
-        var user = await signIn.CurrentUserAsync(User, ct);
-        if (user is null)
-        {
-            return StartOver();
-        }
-
         var result = ModelState.IsValid ? await secondFactor.CheckAccessPassAsync(user, input.AccessPass, ct) : SecondFactorResult.Refused;
         if (result.LockedUntil is { } until)
         {
@@ -94,12 +77,11 @@ public sealed class TwoFactorController(
     }
 
     [HttpPost("Skip")]
-    public async Task<IActionResult> Skip(string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> Skip([CurrentAccount] PortalUser user, string? returnUrl, CancellationToken ct)
     {
-        var user = await signIn.CurrentUserAsync(User, ct);
-        if (user is null || policy.Required)
+        if (policy.Required)
         {
-            return user is null ? StartOver() : RedirectToAction(nameof(Setup), new { returnUrl = LocalRedirects.Location(returnUrl) });
+            return RedirectToAction(nameof(Setup), new { returnUrl = LocalRedirects.Location(returnUrl) });
         }
 
         await signIn.CompleteAsync(HttpContext, user, multiFactor: false, ct);
@@ -111,14 +93,8 @@ public sealed class TwoFactorController(
 
     [HttpPost("Verify")]
     [EnableRateLimiting(RateLimits.Credentials)]
-    public async Task<IActionResult> Verify(VerifyCodeInput input, CancellationToken ct)
+    public async Task<IActionResult> Verify([CurrentAccount] PortalUser user, VerifyCodeInput input, CancellationToken ct)
     {
-        var user = await signIn.CurrentUserAsync(User, ct);
-        if (user is null)
-        {
-            return StartOver();
-        }
-
         var result = ModelState.IsValid ? await secondFactor.CheckCodeAsync(user, input.Code, ct) : SecondFactorResult.Refused;
         return await OutcomeAsync(user, result, "Verify", "Code.Invalid", nameof(VerifyCodeInput.Code), input.ReturnUrl, ct);
     }
@@ -128,14 +104,8 @@ public sealed class TwoFactorController(
 
     [HttpPost("Recovery")]
     [EnableRateLimiting(RateLimits.Credentials)]
-    public async Task<IActionResult> Recovery(RecoveryCodeInput input, CancellationToken ct)
+    public async Task<IActionResult> Recovery([CurrentAccount] PortalUser user, RecoveryCodeInput input, CancellationToken ct)
     {
-        var user = await signIn.CurrentUserAsync(User, ct);
-        if (user is null)
-        {
-            return StartOver();
-        }
-
         var result = ModelState.IsValid ? await secondFactor.CheckRecoveryCodeAsync(user, input.RecoveryCode, ct) : SecondFactorResult.Refused;
         return await OutcomeAsync(user, result, "Recovery", "Recovery.Invalid", nameof(RecoveryCodeInput.RecoveryCode), input.ReturnUrl, ct);
     }
@@ -185,7 +155,4 @@ public sealed class TwoFactorController(
             Skippable = !policy.Required,
             ReturnUrl = returnUrl,
         });
-
-    /// <summary>The password step expired or the account changed meanwhile: sign in again.</summary>
-    private RedirectToActionResult StartOver() => RedirectToAction("Login", "Login");
 }
