@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
+using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Email;
 
 /// <summary>Email that could not be delivered, for the admin console: what failed and why, and a way to try again.</summary>
-public sealed class DeadLetters(PortalDbContext db, OutboxSignal signal, AuditTrail audit, TimeProvider time)
+public sealed class DeadLetters(PortalDbContext db, WakeSignal<OutboxDispatcher> signal, AuditTrail audit, TimeProvider time)
 {
     public sealed record Item(Guid Id, string Kind, string ToAddress, DateTime CreatedUtc, int Attempts, string? LastError, DateTime? DeadUtc, DateTime NextAttemptUtc);
 

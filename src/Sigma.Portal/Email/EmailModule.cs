@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Infrastructure;
 
 namespace Sigma.Portal.Email;
 
@@ -12,7 +13,7 @@ internal static class EmailModule
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddOptionsWithValidateOnStart<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations();
 
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<WakeSignal<OutboxDispatcher>>();
         services.AddSingleton<OutboxSignalInterceptors>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignalInterceptors>().SaveChanges);
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignalInterceptors>().Transactions);

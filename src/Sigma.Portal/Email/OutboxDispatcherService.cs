@@ -6,7 +6,7 @@ namespace Sigma.Portal.Email;
 /// <summary>Runs the dispatcher in the background once the portal serves: right after new mail is committed, and every poll interval.</summary>
 internal sealed class OutboxDispatcherService(
     OutboxDispatcher dispatcher,
-    OutboxSignal signal,
+    WakeSignal<OutboxDispatcher> signal,
     IOptions<OutboxOptions> options,
     IOptions<SmtpOptions> smtp,
     TimeProvider time,

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sigma.Portal.Data.Email;
+using Sigma.Portal.Infrastructure;
 
 namespace Sigma.Portal.Email;
 
@@ -13,9 +14,9 @@ namespace Sigma.Portal.Email;
 public sealed class OutboxSignalInterceptors
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
-    private readonly OutboxSignal _signal;
+    private readonly WakeSignal<OutboxDispatcher> _signal;
 
-    public OutboxSignalInterceptors(OutboxSignal signal)
+    public OutboxSignalInterceptors(WakeSignal<OutboxDispatcher> signal)
     {
         _signal = signal;
         SaveChanges = new SaveChangesHook(this);

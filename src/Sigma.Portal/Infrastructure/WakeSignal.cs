@@ -1,9 +1,13 @@
 using System.Threading.Channels;
 
-namespace Sigma.Portal.Email;
+namespace Sigma.Portal.Infrastructure;
 
-/// <summary>Wakes the dispatcher as soon as new mail is committed, so it need not wait for its next poll.</summary>
-public sealed class OutboxSignal
+/// <summary>
+/// Wakes a background worker as soon as there is work for it, so it need not wait for its next poll. One signal per
+/// worker, told apart by the worker's type (<c>WakeSignal&lt;OutboxDispatcher&gt;</c>); notifications that arrive while
+/// the worker is busy fold into one.
+/// </summary>
+public sealed class WakeSignal<TWorker>
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
