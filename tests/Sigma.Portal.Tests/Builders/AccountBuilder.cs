@@ -1,6 +1,7 @@
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Administration;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.TwoFactor.Authenticators;
@@ -84,6 +85,16 @@ public sealed class AccountBuilder(PortalFactory app)
             services.GetRequiredService<PasswordSetup>().SetAsync(AccountTokenPurpose.Activation, account.Id, token, password, ct));
         Assert.True(result.Succeeded, string.Join(", ", result.PasswordErrors));
         return account with { Password = password };
+    }
+
+    /// <summary>Activated, then deactivated by an administrator through the portal's own service.</summary>
+    public async Task<TestAccount> DeactivatedAsync(CancellationToken ct)
+    {
+        var account = await ActivatedAsync(ct);
+        var deactivated = await app.WithScopeAsync(services =>
+            services.GetRequiredService<AccountDeactivation>().DeactivateAsync(account.Id, administratorId: Guid.NewGuid(), "Uit dienst", ct));
+        Assert.True(deactivated);
+        return account;
     }
 
     /// <summary>Activated, with an authenticator set up through the portal's enrolment, as the setup screen does.</summary>
