@@ -26,6 +26,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
+    public DbSet<PendingLinkRequest> PendingLinkRequests => Set<PendingLinkRequest>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<PortalSecret> PortalSecrets => Set<PortalSecret>();

@@ -143,6 +143,40 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("AccountTokens");
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.Accounts.PendingLinkRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<string>("ProtectedEmail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("PendingLinkRequests", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.Accounts.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("37a2fc1c-0c16-4699-baff-515cf337ae78"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("02277c3b-c352-44db-b3d3-d809a342e866"), entityTypeCount: 16)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var accountToken = AccountTokenEntityType.Create(this);
+            var pendingLinkRequest = PendingLinkRequestEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var accessPass = AccessPassEntityType.Create(this);
             var pendingImport = PendingImportEntityType.Create(this);
@@ -48,6 +49,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AccountTokenEntityType.CreateAnnotations(accountToken);
+            PendingLinkRequestEntityType.CreateAnnotations(pendingLinkRequest);
             PortalUserEntityType.CreateAnnotations(portalUser);
             AccessPassEntityType.CreateAnnotations(accessPass);
             PendingImportEntityType.CreateAnnotations(pendingImport);

@@ -134,6 +134,40 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AccountTokens");
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.Accounts.PendingLinkRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedEmail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("PendingLinkRequests", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.Accounts.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -80,6 +80,10 @@ internal static class AccountsModule
         services.AddScoped<AccountSignIn>();
         services.AddScoped<PasswordSetup>();
         services.AddScoped<LinkRequests>();
+        services.AddScoped<LinkRequestRecorder>();
+        services.AddSingleton<LinkRequestDispatcher>();
+        services.AddSingleton<WakeSignal<LinkRequestDispatcher>>();
+        services.AddHostedService<LinkRequestDispatcherService>();
         services.AddSingleton<IPortalCommand, CreateAdminCommand>();
         services.AddOptions<CookieTempDataProviderOptions>().Configure<PortalCookies>((options, cookies) =>
         {

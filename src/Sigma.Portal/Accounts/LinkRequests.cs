@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
@@ -8,45 +7,38 @@ using Sigma.Portal.Data.Accounts;
 namespace Sigma.Portal.Accounts;
 
 /// <summary>
-/// "Forgot password" and "send me a new activation link". Both answer the same whether or not the address has an
-/// account: the caller shows one page either way, and mail goes out only where there is an account to send it for.
+/// Who gets which link: for a "forgot password" or "new activation link" request once it has been answered (recorded by
+/// <see cref="LinkRequestRecorder"/>, handled by <see cref="LinkRequestDispatcher"/>), and for an administrator's resend.
+/// Each account of the address is handled on its own, and its email is in its own language.
 /// </summary>
 public sealed class LinkRequests(
     PortalDbContext db,
-    UserManager<PortalUser> users,
     AccountTokens tokens,
     AccountEmails emails,
     AuditTrail audit,
     IOptions<AccountsOptions> options,
     ILogger<LinkRequests> logger)
 {
-    /// <summary>A reset link for each active account of the address; an account still waiting gets a new activation link.</summary>
-    public async Task RequestPasswordResetAsync(string email, CancellationToken ct)
+    /// <summary>
+    /// Forgot password: a reset link for each active account of the address, and a new activation link for each account
+    /// still waiting for activation. New activation link: only the latter. Deactivated accounts and unknown addresses get
+    /// nothing. The links, emails and events join the caller's unit of work; the events carry the request's time, client
+    /// address and browser.
+    /// </summary>
+    public async Task HandleAsync(AccountTokenPurpose purpose, string normalizedEmail, RequestOrigin origin, CancellationToken ct)
     {
-        foreach (var account in await AccountsOfAsync(email, ct))
+        var accounts = await db.Users.Where(u => u.NormalizedEmail == normalizedEmail && u.DeactivatedUtc == null).ToListAsync(ct);
+        foreach (var account in accounts)
         {
             if (account.ActivatedUtc is null)
             {
-                await QueueActivationAsync(account, actorId: null, ct);
+                await QueueActivationAsync(account, actorId: null, origin, ct);
             }
-            else
+            else if (purpose == AccountTokenPurpose.PasswordReset)
             {
-                await QueueResetAsync(account, actorId: null, ct);
+                await QueueResetAsync(account, actorId: null, origin, ct);
             }
         }
-
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>A new activation link (the old one dies) for each account of the address that still waits for activation.</summary>
-    public async Task ResendActivationAsync(string email, CancellationToken ct)
-    {
-        foreach (var account in (await AccountsOfAsync(email, ct)).Where(a => a.ActivatedUtc is null))
-        {
-            await QueueActivationAsync(account, actorId: null, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>An administrator resends an invitation (new link, the old one dies); false when the account is active.</summary>
@@ -58,7 +50,7 @@ public sealed class LinkRequests(
             return false;
         }
 
-        await QueueActivationAsync(account, actorId, ct);
+        await QueueActivationAsync(account, actorId, origin: null, ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -72,30 +64,24 @@ public sealed class LinkRequests(
             return false;
         }
 
-        await QueueResetAsync(account, actorId, ct);
+        await QueueResetAsync(account, actorId, origin: null, ct);
         await db.SaveChangesAsync(ct);
         return true;
     }
 
-    private async Task QueueActivationAsync(PortalUser account, Guid? actorId, CancellationToken ct)
+    private async Task QueueActivationAsync(PortalUser account, Guid? actorId, RequestOrigin? origin, CancellationToken ct)
     {
         var token = await tokens.IssueAsync(account.Id, AccountTokenPurpose.Activation, options.Value.ActivationLinkLifetime, ct);
         emails.QueueActivation(account, token);
-        audit.Record(AuditEventType.InvitationResent, account.Id, actorId: actorId);
+        audit.Record(AuditEventType.InvitationResent, account.Id, actorId: actorId, origin: origin);
         AccountsLog.ActivationResent(logger, account.Id);
     }
 
-    private async Task QueueResetAsync(PortalUser account, Guid? actorId, CancellationToken ct)
+    private async Task QueueResetAsync(PortalUser account, Guid? actorId, RequestOrigin? origin, CancellationToken ct)
     {
         var token = await tokens.IssueAsync(account.Id, AccountTokenPurpose.PasswordReset, options.Value.PasswordResetLinkLifetime, ct);
         emails.QueuePasswordReset(account, token);
-        audit.Record(AuditEventType.PasswordResetRequested, account.Id, actorId: actorId);
+        audit.Record(AuditEventType.PasswordResetRequested, account.Id, actorId: actorId, origin: origin);
         AccountsLog.ResetRequested(logger, account.Id);
-    }
-
-    private async Task<List<PortalUser>> AccountsOfAsync(string email, CancellationToken ct)
-    {
-        var normalized = users.NormalizeEmail(email.Trim());
-        return await db.Users.Where(u => u.NormalizedEmail == normalized && u.DeactivatedUtc == null).ToListAsync(ct);
     }
 }

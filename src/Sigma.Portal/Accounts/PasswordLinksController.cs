@@ -16,7 +16,7 @@ namespace Sigma.Portal.Accounts;
 public sealed class PasswordLinksController(
     AccountTokens tokens,
     PasswordSetup setup,
-    LinkRequests requests,
+    LinkRequestRecorder linkRequests,
     IStringLocalizer<AccountsText> text) : Controller
 {
     [HttpGet("Activate")]
@@ -43,7 +43,7 @@ public sealed class PasswordLinksController(
     [HttpPost("ResendActivation")]
     [EnableRateLimiting(RateLimits.Credentials)]
     public Task<IActionResult> ResendActivation(EmailAddressInput input, CancellationToken ct) =>
-        RequestLinkAsync(AccountTokenPurpose.Activation, input, requests.ResendActivationAsync, ct);
+        RequestLinkAsync(AccountTokenPurpose.Activation, input, ct);
 
     [HttpGet("ForgotPassword")]
     public IActionResult ForgotPassword() => View("RequestLink", new RequestLinkViewModel(AccountTokenPurpose.PasswordReset));
@@ -51,7 +51,7 @@ public sealed class PasswordLinksController(
     [HttpPost("ForgotPassword")]
     [EnableRateLimiting(RateLimits.Credentials)]
     public Task<IActionResult> ForgotPassword(EmailAddressInput input, CancellationToken ct) =>
-        RequestLinkAsync(AccountTokenPurpose.PasswordReset, input, requests.RequestPasswordResetAsync, ct);
+        RequestLinkAsync(AccountTokenPurpose.PasswordReset, input, ct);
 
     private async Task<IActionResult> ShowFormAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>
         await tokens.IsUsableAsync(user, token, purpose, ct)
@@ -87,14 +87,15 @@ public sealed class PasswordLinksController(
         return RedirectToAction(nameof(LoginController.Login), "Login");
     }
 
-    private async Task<IActionResult> RequestLinkAsync(AccountTokenPurpose purpose, EmailAddressInput input, Func<string, CancellationToken, Task> request, CancellationToken ct)
+    // The same answer, after the same work, whatever the address: the links are sent in the background.
+    private async Task<IActionResult> RequestLinkAsync(AccountTokenPurpose purpose, EmailAddressInput input, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             return View("RequestLink", new RequestLinkViewModel(purpose));
         }
 
-        await request(input.Email, ct);
+        await linkRequests.RecordAsync(purpose, input.Email, ct);
         return View("LinkRequested", new RequestLinkViewModel(purpose));
     }
 }

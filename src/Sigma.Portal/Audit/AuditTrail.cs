@@ -12,19 +12,33 @@ public sealed class AuditTrail(PortalDbContext db, IHttpContextAccessor http, Ti
     private const int MaxDetail = 1000;
     private const int MaxUserAgent = 300;
 
-    public void Record(AuditEventType type, Guid? userId, string? detail = null, Guid? actorId = null)
+    /// <summary>
+    /// Records an event of the current request, or, with <paramref name="origin"/>, of a request answered earlier whose
+    /// work runs in the background.
+    /// </summary>
+    public void Record(AuditEventType type, Guid? userId, string? detail = null, Guid? actorId = null, RequestOrigin? origin = null)
     {
-        var context = http.HttpContext;
+        origin ??= CurrentOrigin();
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredUtc = time.GetUtcNow().UtcDateTime,
+            OccurredUtc = origin.AtUtc,
             EventType = type.ToString(),
             UserId = userId,
             ActorId = actorId,
             Detail = Truncate(detail, MaxDetail),
-            IpAddress = context?.Connection.RemoteIpAddress?.ToString(),
-            UserAgent = Truncate(context?.Request.Headers.UserAgent.ToString(), MaxUserAgent),
+            IpAddress = origin.IpAddress,
+            UserAgent = origin.UserAgent,
         });
+    }
+
+    /// <summary>Now, and the client address and browser of the current request (none outside a request).</summary>
+    public RequestOrigin CurrentOrigin()
+    {
+        var context = http.HttpContext;
+        return new RequestOrigin(
+            time.GetUtcNow().UtcDateTime,
+            context?.Connection.RemoteIpAddress?.ToString(),
+            Truncate(context?.Request.Headers.UserAgent.ToString(), MaxUserAgent));
     }
 
     /// <summary>For events outside a unit of work (a failed sign-in changes nothing else): recorded and saved at once.</summary>

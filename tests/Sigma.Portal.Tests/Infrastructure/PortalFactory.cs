@@ -60,8 +60,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public SmtpSink? Smtp { get; set; }
 
     /// <summary>
-    /// Without the background dispatcher, so a test that runs <c>DispatchDueAsync</c> cycle by cycle sees only its own
-    /// cycles. The dispatcher itself is the portal's.
+    /// Without the background dispatchers (the outbox's and the link requests'), so a test that runs
+    /// <c>DispatchDueAsync</c> or <c>HandleDueAsync</c> cycle by cycle sees only its own cycles. The dispatchers themselves
+    /// are the portal's.
     /// </summary>
     public bool ManualDispatch { get; set; }
 
@@ -98,9 +99,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<IStartupFilter, TestClientAddress>();
             if (ManualDispatch)
             {
-                var dispatcher = services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
-                    && d.ImplementationType == typeof(Sigma.Portal.Email.OutboxDispatcherService));
-                services.Remove(dispatcher);
+                foreach (var background in new[] { typeof(Sigma.Portal.Email.OutboxDispatcherService), typeof(Sigma.Portal.Accounts.LinkRequestDispatcherService) })
+                {
+                    services.Remove(services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == background));
+                }
             }
         });
     }
