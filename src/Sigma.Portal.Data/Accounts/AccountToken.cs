@@ -21,4 +21,10 @@ public sealed class AccountToken
 
     /// <summary>Set when the link was used, or when a newer link of the same purpose replaced it.</summary>
     public DateTime? UsedUtc { get; set; }
+
+    /// <summary>
+    /// Sent because someone asked for it on "forgot password" or "send me a new activation link" (not at an invitation
+    /// or by an administrator); these count toward the per-account limit on such links.
+    /// </summary>
+    public bool IssuedOnRequest { get; set; }
 }

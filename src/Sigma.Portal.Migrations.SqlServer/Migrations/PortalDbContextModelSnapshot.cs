@@ -117,6 +117,9 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("ExpiresUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("IssuedOnRequest")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -21,7 +21,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
                 "Sigma.Portal.Data.Accounts.AccountToken",
                 typeof(AccountToken),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -50,6 +50,13 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(AccountToken).GetField("<ExpiresUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             expiresUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var issuedOnRequest = runtimeEntityType.AddProperty(
+                "IssuedOnRequest",
+                typeof(bool),
+                propertyInfo: typeof(AccountToken).GetProperty("IssuedOnRequest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AccountToken).GetField("<IssuedOnRequest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var purpose = runtimeEntityType.AddProperty(
                 "Purpose",

@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("02277c3b-c352-44db-b3d3-d809a342e866"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("16e1adac-bb71-4f6b-b21f-730f46bc607d"), entityTypeCount: 16)
         {
         }
 

@@ -108,6 +108,9 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ExpiresUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IssuedOnRequest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(20)

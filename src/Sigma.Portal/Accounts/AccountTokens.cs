@@ -16,8 +16,11 @@ public sealed class AccountTokens(PortalDbContext db, SecretHasher hasher, TimeP
 {
     private const int MaxTokenLength = 64;
 
-    /// <summary>Adds a new token to the unit of work (saved by the caller) and returns it; earlier open ones die.</summary>
-    public async Task<string> IssueAsync(Guid userId, AccountTokenPurpose purpose, TimeSpan lifetime, CancellationToken ct)
+    /// <summary>
+    /// Adds a new token to the unit of work (saved by the caller) and returns it; earlier open ones die.
+    /// <paramref name="onRequest"/>: asked for on the link request forms, so it counts toward <see cref="LinkThrottle"/>.
+    /// </summary>
+    public async Task<string> IssueAsync(Guid userId, AccountTokenPurpose purpose, TimeSpan lifetime, bool onRequest, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var open = await db.AccountTokens.Where(t => t.UserId == userId && t.Purpose == purpose && t.UsedUtc == null).ToListAsync(ct);
@@ -26,25 +29,12 @@ public sealed class AccountTokens(PortalDbContext db, SecretHasher hasher, TimeP
             earlier.UsedUtc = now;
         }
 
-        return await IssueFirstAsync(userId, purpose, lifetime, ct);
+        return await AddAsync(userId, purpose, lifetime, onRequest, ct);
     }
 
     /// <summary>The first token of a new account, which has no earlier ones to end.</summary>
-    public async Task<string> IssueFirstAsync(Guid userId, AccountTokenPurpose purpose, TimeSpan lifetime, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        db.AccountTokens.Add(new AccountToken
-        {
-            Id = Guid.NewGuid(),
-            UserId = userId,
-            Purpose = purpose,
-            TokenHash = await hasher.HashAsync(token, ct),
-            CreatedUtc = now,
-            ExpiresUtc = now + lifetime,
-        });
-        return token;
-    }
+    public Task<string> IssueFirstAsync(Guid userId, AccountTokenPurpose purpose, TimeSpan lifetime, CancellationToken ct) =>
+        AddAsync(userId, purpose, lifetime, onRequest: false, ct);
 
     /// <summary>Whether the link may be shown its form; does not use it up.</summary>
     public async Task<bool> IsUsableAsync(Guid userId, string? token, AccountTokenPurpose purpose, CancellationToken ct)
@@ -93,6 +83,23 @@ public sealed class AccountTokens(PortalDbContext db, SecretHasher hasher, TimeP
         var now = time.GetUtcNow().UtcDateTime;
         return db.AccountTokens.Where(t => t.UserId == userId && t.UsedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedUtc, now), ct);
+    }
+
+    private async Task<string> AddAsync(Guid userId, AccountTokenPurpose purpose, TimeSpan lifetime, bool onRequest, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        db.AccountTokens.Add(new AccountToken
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            Purpose = purpose,
+            TokenHash = await hasher.HashAsync(token, ct),
+            CreatedUtc = now,
+            ExpiresUtc = now + lifetime,
+            IssuedOnRequest = onRequest,
+        });
+        return token;
     }
 
     private static bool WellFormed(string? token) => token is { Length: > 0 and <= MaxTokenLength };

@@ -49,4 +49,7 @@ internal static partial class AccountsLog
 
     [LoggerMessage(1014, LogLevel.Error, "Handling link requests failed; they wait for the next cycle")]
     public static partial void LinkRequestCycleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1015, LogLevel.Warning, "A {Purpose} link asked for user {UserId} was not sent: the account had its links for now")]
+    public static partial void LinkRequestHeldBack(ILogger logger, Guid userId, AccountTokenPurpose purpose);
 }

@@ -80,6 +80,7 @@ internal static class AccountsModule
         services.AddScoped<AccountSignIn>();
         services.AddScoped<PasswordSetup>();
         services.AddScoped<LinkRequests>();
+        services.AddScoped<LinkThrottle>();
         services.AddScoped<LinkRequestRecorder>();
         services.AddSingleton<LinkRequestDispatcher>();
         services.AddSingleton<WakeSignal<LinkRequestDispatcher>>();

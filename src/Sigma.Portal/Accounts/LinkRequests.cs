@@ -14,6 +14,7 @@ namespace Sigma.Portal.Accounts;
 public sealed class LinkRequests(
     PortalDbContext db,
     AccountTokens tokens,
+    LinkThrottle throttle,
     AccountEmails emails,
     AuditTrail audit,
     IOptions<AccountsOptions> options,
@@ -22,7 +23,8 @@ public sealed class LinkRequests(
     /// <summary>
     /// Forgot password: a reset link for each active account of the address, and a new activation link for each account
     /// still waiting for activation. New activation link: only the latter. Deactivated accounts and unknown addresses get
-    /// nothing. The links, emails and events join the caller's unit of work; the events carry the request's time, client
+    /// nothing, and neither does an account that had its links for now (<see cref="LinkThrottle"/>): its last link keeps
+    /// working. The links, emails and events join the caller's unit of work; the events carry the request's time, client
     /// address and browser.
     /// </summary>
     public async Task HandleAsync(AccountTokenPurpose purpose, string normalizedEmail, RequestOrigin origin, CancellationToken ct)
@@ -30,11 +32,21 @@ public sealed class LinkRequests(
         var accounts = await db.Users.Where(u => u.NormalizedEmail == normalizedEmail && u.DeactivatedUtc == null).ToListAsync(ct);
         foreach (var account in accounts)
         {
-            if (account.ActivatedUtc is null)
+            if (LinkFor(account, purpose) is not { } linkPurpose)
+            {
+                continue;
+            }
+
+            if (!await throttle.AllowsAnotherAsync(account.Id, ct))
+            {
+                audit.Record(AuditEventType.LinkRequestHeldBack, account.Id, linkPurpose.ToString(), origin: origin);
+                AccountsLog.LinkRequestHeldBack(logger, account.Id, linkPurpose);
+            }
+            else if (linkPurpose == AccountTokenPurpose.Activation)
             {
                 await QueueActivationAsync(account, actorId: null, origin, ct);
             }
-            else if (purpose == AccountTokenPurpose.PasswordReset)
+            else
             {
                 await QueueResetAsync(account, actorId: null, origin, ct);
             }
@@ -69,9 +81,15 @@ public sealed class LinkRequests(
         return true;
     }
 
+    /// <summary>An account not yet activated gets an activation link from either form; an active one a reset link, from "forgot password" only.</summary>
+    private static AccountTokenPurpose? LinkFor(PortalUser account, AccountTokenPurpose asked) =>
+        account.ActivatedUtc is null ? AccountTokenPurpose.Activation
+        : asked == AccountTokenPurpose.PasswordReset ? AccountTokenPurpose.PasswordReset
+        : null;
+
     private async Task QueueActivationAsync(PortalUser account, Guid? actorId, RequestOrigin? origin, CancellationToken ct)
     {
-        var token = await tokens.IssueAsync(account.Id, AccountTokenPurpose.Activation, options.Value.ActivationLinkLifetime, ct);
+        var token = await tokens.IssueAsync(account.Id, AccountTokenPurpose.Activation, options.Value.ActivationLinkLifetime, onRequest: actorId is null, ct);
         emails.QueueActivation(account, token);
         audit.Record(AuditEventType.InvitationResent, account.Id, actorId: actorId, origin: origin);
         AccountsLog.ActivationResent(logger, account.Id);
@@ -79,7 +97,7 @@ public sealed class LinkRequests(
 
     private async Task QueueResetAsync(PortalUser account, Guid? actorId, RequestOrigin? origin, CancellationToken ct)
     {
-        var token = await tokens.IssueAsync(account.Id, AccountTokenPurpose.PasswordReset, options.Value.PasswordResetLinkLifetime, ct);
+        var token = await tokens.IssueAsync(account.Id, AccountTokenPurpose.PasswordReset, options.Value.PasswordResetLinkLifetime, onRequest: actorId is null, ct);
         emails.QueuePasswordReset(account, token);
         audit.Record(AuditEventType.PasswordResetRequested, account.Id, actorId: actorId, origin: origin);
         AccountsLog.ResetRequested(logger, account.Id);

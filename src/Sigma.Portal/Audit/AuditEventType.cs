@@ -28,4 +28,5 @@ public enum AuditEventType
     AccountUpdated,
     EmailRetried,
     CommentHidden,
+    LinkRequestHeldBack,
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,7 +52,7 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
     {
         var ct = TestContext.Current.CancellationToken;
         var addresses = await AddressesOfEveryKindAsync(ct);
-        await RequestAsync(form, $"warm-up-{Guid.NewGuid():N}@test.example", ct);
+        await app.RequestLinkAsync(form, $"warm-up-{Guid.NewGuid():N}@test.example", ct);
 
         var commands = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (kind, email) in addresses)
@@ -78,13 +77,13 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
         var ct = TestContext.Current.CancellationToken;
         var unknown = $"nobody-{Guid.NewGuid():N}@test.example";
         var invited = await new AccountBuilder(app).InvitedAsync(ct);
-        var invitations = (await OutboxForAsync(invited.Email, ct)).Count;
+        var invitations = (await app.OutboxForAsync(invited.Email, ct)).Count;
 
-        await RequestAsync("/Account/ForgotPassword", unknown, ct);
-        await RequestAsync("/Account/ForgotPassword", invited.Email, ct);
+        await app.RequestLinkAsync("/Account/ForgotPassword", unknown, ct);
+        await app.RequestLinkAsync("/Account/ForgotPassword", invited.Email, ct);
         var waiting = await WaitingAsync(ct);
         var file = await DatabaseFileAsync(ct);
-        await app.Services.GetRequiredService<LinkRequestDispatcher>().HandleDueAsync(ct);
+        await app.HandleLinkRequestsAsync(ct);
         var left = await WaitingAsync(ct);
 
         var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(LinkRequestRecorder.EmailProtectionPurpose);
@@ -94,8 +93,8 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
         Assert.All(waiting, r => Assert.DoesNotContain("@TEST.EXAMPLE", r.ProtectedEmail, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(-1, IndexOfIgnoringCase(file, unknown));
         Assert.Empty(left);
-        Assert.Equal(invitations + 1, (await OutboxForAsync(invited.Email, ct)).Count);
-        Assert.Empty(await OutboxForAsync(unknown, ct));
+        Assert.Equal(invitations + 1, (await app.OutboxForAsync(invited.Email, ct)).Count);
+        Assert.Empty(await app.OutboxForAsync(unknown, ct));
     }
 
     [Fact]
@@ -109,8 +108,8 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
         var before = smtp.AllFor(email).Count;
 
-        await RequestAsync("/Account/ForgotPassword", email, ct);
-        await HandleAndSendAsync(ct);
+        await app.RequestLinkAsync("/Account/ForgotPassword", email, ct);
+        await app.HandleLinkRequestsAndSendAsync(ct);
         var mails = smtp.AllFor(email).Skip(before).ToList();
 
         Assert.Equal(2, mails.Count);
@@ -127,12 +126,12 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
     {
         var ct = TestContext.Current.CancellationToken;
         var account = await new AccountBuilder(app).DeactivatedAsync(ct);
-        var outboxBefore = (await OutboxForAsync(account.Email, ct)).Count;
+        var outboxBefore = (await app.OutboxForAsync(account.Email, ct)).Count;
 
-        await RequestAsync(form, account.Email, ct);
-        await app.Services.GetRequiredService<LinkRequestDispatcher>().HandleDueAsync(ct);
+        await app.RequestLinkAsync(form, account.Email, ct);
+        await app.HandleLinkRequestsAsync(ct);
 
-        Assert.Equal(outboxBefore, (await OutboxForAsync(account.Email, ct)).Count);
+        Assert.Equal(outboxBefore, (await app.OutboxForAsync(account.Email, ct)).Count);
         Assert.Empty(await OpenTokensAsync(account.Id, ct));
     }
 
@@ -141,12 +140,12 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
     {
         var ct = TestContext.Current.CancellationToken;
         var account = await new AccountBuilder(app).ActivatedAsync(ct);
-        var outboxBefore = (await OutboxForAsync(account.Email, ct)).Count;
+        var outboxBefore = (await app.OutboxForAsync(account.Email, ct)).Count;
 
-        await RequestAsync("/Account/ResendActivation", account.Email, ct);
-        await app.Services.GetRequiredService<LinkRequestDispatcher>().HandleDueAsync(ct);
+        await app.RequestLinkAsync("/Account/ResendActivation", account.Email, ct);
+        await app.HandleLinkRequestsAsync(ct);
 
-        Assert.Equal(outboxBefore, (await OutboxForAsync(account.Email, ct)).Count);
+        Assert.Equal(outboxBefore, (await app.OutboxForAsync(account.Email, ct)).Count);
         Assert.Empty(await OpenTokensAsync(account.Id, ct));
     }
 
@@ -162,7 +161,7 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
 
         await browser.SubmitAsync(form, "form.request-link", new Dictionary<string, string> { ["Email"] = account.Email }, ct);
         app.Clock.Advance(TimeSpan.FromSeconds(10));
-        await app.Services.GetRequiredService<LinkRequestDispatcher>().HandleDueAsync(ct);
+        await app.HandleLinkRequestsAsync(ct);
 
         var requested = Assert.Single(await EventsAsync(account.Id, ct), e => e.EventType == nameof(AuditEventType.PasswordResetRequested));
         Assert.Equal(askedAt, requested.OccurredUtc);
@@ -189,13 +188,13 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
             });
             return await db.SaveChangesAsync(ct);
         });
-        var outboxBefore = (await OutboxForAsync(account.Email, ct)).Count;
+        var outboxBefore = (await app.OutboxForAsync(account.Email, ct)).Count;
 
-        await RequestAsync("/Account/ResendActivation", account.Email, ct);
-        await app.Services.GetRequiredService<LinkRequestDispatcher>().HandleDueAsync(ct);
+        await app.RequestLinkAsync("/Account/ResendActivation", account.Email, ct);
+        await app.HandleLinkRequestsAsync(ct);
 
         Assert.Empty(await WaitingAsync(ct));
-        Assert.Equal(outboxBefore + 1, (await OutboxForAsync(account.Email, ct)).Count);
+        Assert.Equal(outboxBefore + 1, (await app.OutboxForAsync(account.Email, ct)).Count);
         Assert.Contains(app.Logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal) && e.Contains($"Link request {broken} could not be handled", StringComparison.Ordinal));
     }
 
@@ -238,7 +237,17 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
             ("invited", (await new AccountBuilder(app).InvitedAsync(ct)).Email),
             ("deactivated", (await new AccountBuilder(app).DeactivatedAsync(ct)).Email),
             ("employee and employer", twoAccounts),
+            ("activated, had its links for now", await HeldBackAsync(ct)),
         ];
+    }
+
+    /// <summary>An activated account that got a link this minute: another request would be held back.</summary>
+    private async Task<string> HeldBackAsync(CancellationToken ct)
+    {
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+        await app.RequestLinkAsync("/Account/ForgotPassword", account.Email, ct);
+        await app.HandleLinkRequestsAsync(ct);
+        return account.Email;
     }
 
     /// <summary>Status, headers and body, with what differs on every answer (the date, antiforgery tokens, cookie values) taken out.</summary>
@@ -255,25 +264,8 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
         return $"{(int)response.StatusCode} {response.StatusCode}\n{string.Join("\n", headers)}\n\n{AntiforgeryToken().Replace(body, "(antiforgery token)")}";
     }
 
-    private async Task RequestAsync(string form, string email, CancellationToken ct)
-    {
-        var browser = app.NewBrowser();
-        var page = await browser.OpenAsync(form, ct);
-        var answer = await browser.SubmitAsync(page, "form.request-link", new Dictionary<string, string> { ["Email"] = email }, ct);
-        Assert.Equal(HttpStatusCode.OK, answer.Status);
-    }
-
-    private async Task HandleAndSendAsync(CancellationToken ct)
-    {
-        await app.Services.GetRequiredService<LinkRequestDispatcher>().HandleDueAsync(ct);
-        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
-    }
-
     private Task<List<PendingLinkRequest>> WaitingAsync(CancellationToken ct) =>
         app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PendingLinkRequests.AsNoTracking().ToListAsync(ct));
-
-    private Task<List<Sigma.Portal.Data.Email.OutboxMessage>> OutboxForAsync(string email, CancellationToken ct) =>
-        app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().OutboxMessages.AsNoTracking().Where(m => m.ToAddress == email).ToListAsync(ct));
 
     private Task<List<AccountToken>> OpenTokensAsync(Guid userId, CancellationToken ct) =>
         app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AccountTokens.AsNoTracking().Where(t => t.UserId == userId && t.UsedUtc == null).ToListAsync(ct));

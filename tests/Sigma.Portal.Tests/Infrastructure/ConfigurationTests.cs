@@ -106,6 +106,23 @@ public sealed class ConfigurationTests
         Assert.StartsWith("Configuration error: DataProtection:CertificatePath", result.Error.Trim(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_LinkThrottleOutOfRange_FailsNamingTheKeys()
+    {
+        var result = await StartAsync(new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Portal__PublicBaseUrl"] = "https://portal.test",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Accounts__RequestedLinksPerHour"] = "0",
+            ["Accounts__RequestedLinkInterval"] = "02:00:00",
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Accounts:RequestedLinksPerHour must be between 1 and 60.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Accounts:RequestedLinkInterval must be between 0 and 1 hour.", result.Error, StringComparison.Ordinal);
+    }
+
     private static Task<PortalProcess.Result> StartAsync(Dictionary<string, string> environment)
     {
         environment["ConnectionStrings__Portal"] = environment.ContainsKey("Database__Provider") ? "" : "Data Source=portal.db";

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sigma.Portal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AccountTokenIssuedOnRequest : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IssuedOnRequest",
+                table: "AccountTokens",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "IssuedOnRequest",
+                table: "AccountTokens");
+        }
+    }
+}
