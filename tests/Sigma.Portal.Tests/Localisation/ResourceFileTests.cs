@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Tests.Localisation;
@@ -46,5 +47,36 @@ public sealed class ResourceFileTests
         var set = resources.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)
             ?? throw new InvalidOperationException($"No {culture} resources for {resources.BaseName}.");
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string ?? "", StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Every validation message of every input model is a key in the texts its feature's model binding looks it up in
+    /// (<c>FeatureTextLocator</c>), in both languages, wherever in the feature's folders the model lives.
+    /// </summary>
+    [Fact]
+    public void ValidationMessages_OfEveryInputModel_AreTextsOfItsFeature()
+    {
+        var assembly = typeof(SharedText).Assembly;
+        var locator = new FeatureTextLocator(assembly, typeof(SharedText));
+        var missing = new List<string>();
+        // Options carry messages for operators, in English, on purpose; what a person posts is an *Input.
+        foreach (var model in assembly.GetTypes().Where(t => t.Name.EndsWith("Input", StringComparison.Ordinal)))
+        {
+            foreach (var attribute in model.GetProperties().SelectMany(p => p.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true))
+                .Cast<System.ComponentModel.DataAnnotations.ValidationAttribute>().Where(a => a.ErrorMessage is not null))
+            {
+                var texts = locator.For(model);
+                var resources = new ResourceManager(texts.FullName!, assembly);
+                foreach (var language in new[] { "nl", "en" })
+                {
+                    if (resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false)?.GetString(attribute.ErrorMessage!) is null)
+                    {
+                        missing.Add($"{model.FullName}: {attribute.ErrorMessage} ({language}, looked up in {texts.Name})");
+                    }
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
     }
 }
