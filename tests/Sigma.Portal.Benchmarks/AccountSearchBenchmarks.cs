@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Administration;
+using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Infrastructure;
 

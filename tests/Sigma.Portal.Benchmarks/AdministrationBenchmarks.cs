@@ -2,7 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Administration;
+using Sigma.Portal.Administration.Import;
 using Sigma.Portal.Tests.Infrastructure;
 
 namespace Sigma.Portal.Benchmarks;

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Sigma.Portal.Administration.Accounts;
+using Sigma.Portal.Administration.Import;
+using Sigma.Portal.Administration.Mail;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor;
@@ -15,6 +18,7 @@ internal static class AdministrationModule
             .RequireAuthenticatedUser()
             .RequireRole(PortalClaims.AdministratorRole)
             .RequireClaim(ClaimTypes.AuthenticationMethod, TwoFactorPolicy.MultiFactor));
+        builder.Services.AddScoped<DeadLetters>();
         builder.Services.AddScoped<AccountDirectory>();
         builder.Services.AddScoped<AccountDetailsQuery>();
         builder.Services.AddScoped<AccessPasses>();

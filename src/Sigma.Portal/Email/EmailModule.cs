@@ -21,7 +21,6 @@ internal static class EmailModule
         services.AddScoped<OutboxWriter>();
         services.AddScoped<EmailRenderer>();
         services.AddScoped<DevMailbox>();
-        services.AddScoped<DeadLetters>();
 
         services.AddHostedService<OutboxDispatcherService>();
 

@@ -1,7 +1,7 @@
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Accounts;
-using Sigma.Portal.Administration;
+using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.TwoFactor.Authenticators;

@@ -14,7 +14,7 @@ namespace Sigma.Portal.Tests.Security;
 public sealed class RequestLimitsTests(PortalFactory memory, KestrelPortal kestrel) : IClassFixture<PortalFactory>, IClassFixture<KestrelPortal>
 {
     private const string Boundary = "sigma-test-boundary";
-    private const long AdminImportLimit = Sigma.Portal.Administration.AdminImportController.MaxFileBytes;
+    private const long AdminImportLimit = Sigma.Portal.Administration.Import.AdminImportController.MaxFileBytes;
 
     public static TheoryData<string> Servers => ["in-memory", "Kestrel"];
 

@@ -1,6 +1,6 @@
 using Sigma.Portal.Data.Accounts;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>What an administrator may change on an account.</summary>
 public sealed record AccountChanges

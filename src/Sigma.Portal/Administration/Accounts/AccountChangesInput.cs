@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Sigma.Portal.Data.Accounts;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 public sealed record AccountChangesInput
 {

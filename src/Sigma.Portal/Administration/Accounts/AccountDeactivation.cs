@@ -5,7 +5,7 @@ using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>
 /// Deactivating stops sign-in and ends every session at once (new security stamp) and every open link; reactivating

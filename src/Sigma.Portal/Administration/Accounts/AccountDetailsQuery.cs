@@ -3,7 +3,7 @@ using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.TwoFactor.Settings;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>Everything the account page shows: status, dates, two-factor and the recent security events.</summary>
 public sealed class AccountDetailsQuery(PortalDbContext db, TwoFactorOverview twoFactor, AuditSearch audit, LockoutCounter lockout)

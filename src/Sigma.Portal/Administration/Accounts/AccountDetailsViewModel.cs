@@ -2,7 +2,7 @@ using Sigma.Portal.Audit;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.TwoFactor.Settings;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 public sealed record AccountDetailsViewModel
 {

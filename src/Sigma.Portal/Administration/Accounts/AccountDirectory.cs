@@ -4,7 +4,7 @@ using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>
 /// The account list: search, filters, sorting and paging all run in the database on indexed columns; only one page of

@@ -7,7 +7,7 @@ using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>
 /// Changes an account's type, organisation or language. The rules of a new account apply (an employer needs an

@@ -1,6 +1,6 @@
 using Sigma.Portal.Data.Accounts;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 public sealed record AccountListItem
 {

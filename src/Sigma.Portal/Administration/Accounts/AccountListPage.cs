@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 public sealed record AccountListPage(AccountQuery Query, IReadOnlyList<AccountListItem> Items, int Total)
 {

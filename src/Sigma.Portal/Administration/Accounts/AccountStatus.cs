@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>An account's state as administrators see it, derived from its dates.</summary>
 public enum AccountStatus

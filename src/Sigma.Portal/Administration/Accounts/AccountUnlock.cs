@@ -3,7 +3,7 @@ using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure.Data;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>Ends a lockout before its time, for a person who called and was recognised.</summary>
 public sealed class AccountUnlock(PortalDbContext db, AuditTrail audit, ILogger<AccountUnlock> logger)

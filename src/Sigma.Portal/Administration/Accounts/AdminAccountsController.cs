@@ -5,7 +5,7 @@ using Sigma.Portal.Accounts;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.LostPhone;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>The admin console's accounts: list, create, look at one, and act on it. Changes are POSTs; drastic ones are confirmed first.</summary>
 [Area("Admin")]

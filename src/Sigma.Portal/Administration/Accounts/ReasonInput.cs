@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>The reason an administrator gives for a drastic step, kept in the audit trail.</summary>
 public sealed record ReasonInput

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Import;
 
 /// <summary>Bulk invitations: upload a CSV, check the preview, then create the valid rows in one go.</summary>
 [Area("Admin")]

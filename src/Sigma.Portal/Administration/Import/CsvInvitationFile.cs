@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Data.Accounts;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Import;
 
 /// <summary>
 /// Reads an invitation file with CsvHelper: UTF-8 with or without BOM, ";" or "," between fields, a header row with the

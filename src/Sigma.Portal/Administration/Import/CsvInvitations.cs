@@ -6,7 +6,7 @@ using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.Administration;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Import;
 
 /// <summary>
 /// Bulk invitations from a CSV file in two steps: a preview that checks every row (format, duplicates in the file and

@@ -1,6 +1,6 @@
 using Sigma.Portal.Accounts;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Import;
 
 /// <summary>What a checked upload shows before anything is created.</summary>
 public sealed record ImportPreview

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Infrastructure.Security;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Logbook;
 
 /// <summary>The audit trail: filters, paging and a CSV export.</summary>
 [Area("Admin")]

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Email;
 using Sigma.Portal.Infrastructure.Security;
 
-namespace Sigma.Portal.Administration;
+namespace Sigma.Portal.Administration.Mail;
 
 /// <summary>Email that failed: the error of each message and a retry for the ones that gave up.</summary>
 [Area("Admin")]

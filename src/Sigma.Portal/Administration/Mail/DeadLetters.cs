@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
+using Sigma.Portal.Email;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Data;
 
-namespace Sigma.Portal.Email;
+namespace Sigma.Portal.Administration.Mail;
 
 /// <summary>Email that could not be delivered, for the admin console: what failed and why, and a way to try again.</summary>
 public sealed class DeadLetters(PortalDbContext db, WakeSignal<OutboxDispatcher> signal, AuditTrail audit, TimeProvider time)
