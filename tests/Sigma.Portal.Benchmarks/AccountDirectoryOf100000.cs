@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Infrastructure;

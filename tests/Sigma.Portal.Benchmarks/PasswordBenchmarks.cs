@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Benchmarks;

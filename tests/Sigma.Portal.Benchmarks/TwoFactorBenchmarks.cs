@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
+using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;

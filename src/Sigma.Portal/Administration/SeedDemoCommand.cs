@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using OtpNet;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure;

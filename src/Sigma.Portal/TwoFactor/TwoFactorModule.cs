@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.Authenticators;
 using Sigma.Portal.TwoFactor.Recovery;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;

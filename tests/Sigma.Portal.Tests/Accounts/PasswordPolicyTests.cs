@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Builders;

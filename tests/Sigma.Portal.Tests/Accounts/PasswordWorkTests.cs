@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;

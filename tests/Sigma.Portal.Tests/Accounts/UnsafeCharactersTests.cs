@@ -1,4 +1,4 @@
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Tests.Accounts;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Builders;

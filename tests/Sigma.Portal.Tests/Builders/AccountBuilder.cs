@@ -1,6 +1,7 @@
 using System.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
+using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Infrastructure;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Mail;
 using Sigma.Portal.Data;

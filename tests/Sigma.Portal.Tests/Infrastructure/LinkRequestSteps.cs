@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Email;
 using Sigma.Portal.Email;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Tests.Infrastructure;

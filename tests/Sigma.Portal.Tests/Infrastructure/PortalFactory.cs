@@ -99,7 +99,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<IStartupFilter, TestClientAddress>();
             if (ManualDispatch)
             {
-                foreach (var background in new[] { typeof(Sigma.Portal.Email.OutboxDispatcherService), typeof(Sigma.Portal.Accounts.LinkRequestDispatcherService) })
+                foreach (var background in new[] { typeof(Sigma.Portal.Email.OutboxDispatcherService), typeof(Sigma.Portal.Accounts.Links.LinkRequestDispatcherService) })
                 {
                     services.Remove(services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == background));
                 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure.Data;

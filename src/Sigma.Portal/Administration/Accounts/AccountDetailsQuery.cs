@@ -1,4 +1,5 @@
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.TwoFactor.Settings;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Infrastructure.Data;

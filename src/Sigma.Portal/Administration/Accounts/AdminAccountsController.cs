@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
+using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.LostPhone;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Administration.Import;

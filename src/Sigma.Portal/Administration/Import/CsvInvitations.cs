@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.Administration;

@@ -1,4 +1,4 @@
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Invitations;
 
 namespace Sigma.Portal.Administration.Import;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.SignIn;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.Passwords;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Mvc;

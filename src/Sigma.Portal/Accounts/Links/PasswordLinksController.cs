@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Sigma.Portal.Accounts.Passwords;
+using Sigma.Portal.Accounts.SignIn;
+using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Security;
+
+namespace Sigma.Portal.Accounts.Links;
+
+/// <summary>
+/// The pages behind the links in emails — activation ("choose your password") and password reset — and the forms
+/// that send a new link. Both kinds of link work the same way; only the purpose differs.
+/// </summary>
+[AllowAnonymous]
+[Route("Account")]
+public sealed class PasswordLinksController(
+    AccountTokens tokens,
+    PasswordSetup setup,
+    LinkRequestRecorder linkRequests,
+    IStringLocalizer<AccountsText> text) : Controller
+{
+    [HttpGet("Activate")]
+    public Task<IActionResult> Activate(Guid user, string? token, CancellationToken ct) =>
+        ShowFormAsync(AccountTokenPurpose.Activation, user, token, ct);
+
+    [HttpPost("Activate")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public Task<IActionResult> Activate(SetPasswordInput input, CancellationToken ct) =>
+        SetPasswordAsync(AccountTokenPurpose.Activation, input, ct);
+
+    [HttpGet("ResetPassword")]
+    public Task<IActionResult> ResetPassword(Guid user, string? token, CancellationToken ct) =>
+        ShowFormAsync(AccountTokenPurpose.PasswordReset, user, token, ct);
+
+    [HttpPost("ResetPassword")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public Task<IActionResult> ResetPassword(SetPasswordInput input, CancellationToken ct) =>
+        SetPasswordAsync(AccountTokenPurpose.PasswordReset, input, ct);
+
+    [HttpGet("ResendActivation")]
+    public IActionResult ResendActivation() => View("RequestLink", new RequestLinkViewModel(AccountTokenPurpose.Activation));
+
+    [HttpPost("ResendActivation")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public Task<IActionResult> ResendActivation(EmailAddressInput input, CancellationToken ct) =>
+        RequestLinkAsync(AccountTokenPurpose.Activation, input, ct);
+
+    [HttpGet("ForgotPassword")]
+    public IActionResult ForgotPassword() => View("RequestLink", new RequestLinkViewModel(AccountTokenPurpose.PasswordReset));
+
+    [HttpPost("ForgotPassword")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public Task<IActionResult> ForgotPassword(EmailAddressInput input, CancellationToken ct) =>
+        RequestLinkAsync(AccountTokenPurpose.PasswordReset, input, ct);
+
+    private async Task<IActionResult> ShowFormAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>
+        await tokens.IsUsableAsync(user, token, purpose, ct)
+            ? View("SetPassword", new SetPasswordViewModel { Purpose = purpose, User = user, Token = token! })
+            : View("LinkExpired", new RequestLinkViewModel(purpose));
+
+    private async Task<IActionResult> SetPasswordAsync(AccountTokenPurpose purpose, SetPasswordInput input, CancellationToken ct)
+    {
+        var form = new SetPasswordViewModel { Purpose = purpose, User = input.User, Token = input.Token ?? "" };
+        if (!ModelState.IsValid)
+        {
+            return View("SetPassword", form);
+        }
+
+        var result = await setup.SetAsync(purpose, input.User, input.Token, input.Password, ct);
+        if (result.InvalidLink)
+        {
+            return View("LinkExpired", new RequestLinkViewModel(purpose));
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.PasswordErrors)
+            {
+                ModelState.AddModelError(nameof(SetPasswordInput.Password), text[error]);
+            }
+
+            return View("SetPassword", form);
+        }
+
+        TempData[LoginController.PrefillEmail] = result.Email;
+        TempData[LoginController.Notice] = purpose == AccountTokenPurpose.Activation ? "Login.Activated" : "Login.PasswordReset";
+        return RedirectToAction(nameof(LoginController.Login), "Login");
+    }
+
+    // The same answer, after the same work, whatever the address: the links are sent in the background.
+    private async Task<IActionResult> RequestLinkAsync(AccountTokenPurpose purpose, EmailAddressInput input, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("RequestLink", new RequestLinkViewModel(purpose));
+        }
+
+        await linkRequests.RecordAsync(purpose, input.Email, ct);
+        return View("LinkRequested", new RequestLinkViewModel(purpose));
+    }
+}

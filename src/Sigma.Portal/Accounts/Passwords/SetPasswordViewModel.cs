@@ -1,0 +1,17 @@
+using Sigma.Portal.Data.Accounts;
+
+namespace Sigma.Portal.Accounts.Passwords;
+
+public sealed record SetPasswordViewModel
+{
+    public required AccountTokenPurpose Purpose { get; init; }
+
+    public required Guid User { get; init; }
+
+    public required string Token { get; init; }
+
+    /// <summary>Always empty: a password is never sent back to the browser.</summary>
+    public string Password => "";
+
+    public string ConfirmPassword => "";
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sigma.Portal.Audit;
+using Sigma.Portal.Data;
+using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Data;
+using Sigma.Portal.Infrastructure.Security;
+
+namespace Sigma.Portal.Accounts.SignIn;
+
+/// <summary>
+/// Turns a verified person into a signed-in session: a fresh sign-in cookie (never one the browser brought along)
+/// recording how the person proved who they are (<c>amr</c>), the failure count back to zero and the time recorded.
+/// </summary>
+public sealed class AccountSignIn(
+    SignInManager<PortalUser> signInManager,
+    PortalDbContext db,
+    AuditTrail audit,
+    TimeProvider time,
+    ILogger<AccountSignIn> logger)
+{
+    /// <param name="user">The account.</param>
+    /// <param name="authenticationMethod">"mfa" after a second factor, "pwd" for a password alone.</param>
+    /// <param name="ct">Cancels the work.</param>
+    public async Task CompleteAsync(PortalUser user, string authenticationMethod, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod)]);
+        var now = time.GetUtcNow().UtcDateTime;
+        // The count back to zero, the time and the audit event: one commit, so never one without the others.
+        await db.InTransactionAsync(
+            async transactionCt =>
+            {
+                await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(
+                    s =>
+                    {
+                        LockoutCounter.Reset(s);
+                        s.SetProperty(u => u.LastSignInUtc, now);
+                    },
+                    transactionCt);
+                audit.Record(AuditEventType.SignInSucceeded, user.Id, authenticationMethod);
+                return await db.SaveChangesAsync(transactionCt);
+            },
+            ct);
+        AccountsLog.SignedIn(logger, user.Id);
+    }
+
+    /// <summary>
+    /// After the person proved who they are again in a signed-in session (re-authentication): the same sign-in, in a new
+    /// session, so a copy of the old cookie does not share in what the proof unlocks.
+    /// </summary>
+    public Task RenewSessionAsync(PortalUser user) => signInManager.RefreshSignInAsync(user);
+
+    public async Task SignOutAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        await signInManager.SignOutAsync();
+        if (principal.FindAccountId() is { } userId)
+        {
+            await audit.RecordNowAsync(AuditEventType.SignedOut, userId, null, ct);
+            AccountsLog.SignedOut(logger, userId);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Infrastructure.Mvc;
+using Sigma.Portal.Infrastructure.Security;
+
+namespace Sigma.Portal.Accounts.SignIn;
+
+/// <summary>
+/// Signing in with email and password (the button "Inloggen"), the account chooser, and signing out. A correct
+/// password leads to the step that follows it (<see cref="IAfterPassword"/>: the second factor), never straight into
+/// the portal.
+/// </summary>
+[Route("Account")]
+public sealed class LoginController(
+    PasswordSignIn passwords,
+    AccountChoice choice,
+    AccountSignIn signIn,
+    IAfterPassword afterPassword,
+    IStringLocalizer<AccountsText> text) : Controller
+{
+    /// <summary>TempData keys that carry the login name and a notice from the password pages to the login page.</summary>
+    internal const string PrefillEmail = "Login.Email";
+    internal const string Notice = "Login.Notice";
+
+    [AllowAnonymous]
+    [HttpGet("Login")]
+    public IActionResult Login(string? returnUrl) => View("Login", new LoginViewModel
+    {
+        Email = TempData[PrefillEmail] as string ?? "",
+        NoticeKey = TempData[Notice] as string,
+        ReturnUrl = returnUrl,
+    });
+
+    [AllowAnonymous]
+    [HttpPost("Login")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public async Task<IActionResult> Login(LoginInput input, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var check = await passwords.CheckAsync(input.Email, input.Password, ct);
+            if (check.Accounts.Count == 1)
+            {
+                return await SecondStepAsync(check.Accounts[0], input.ReturnUrl, ct);
+            }
+
+            if (check.Accounts.Count > 1)
+            {
+                choice.Offer(HttpContext, check.Accounts);
+                return View("ChooseAccount", new ChooseAccountViewModel { AccountTypes = [.. check.Accounts.Select(a => a.AccountType)], ReturnUrl = input.ReturnUrl });
+            }
+
+            // One message for every failure: it never tells whether the address has an account or is locked.
+            ModelState.AddModelError("", text["Login.Failed"]);
+        }
+
+        return View("Login", new LoginViewModel { Email = input.Email, ReturnUrl = input.ReturnUrl });
+    }
+
+    [AllowAnonymous]
+    [HttpPost("ChooseAccount")]
+    [EnableRateLimiting(RateLimits.Credentials)]
+    public async Task<IActionResult> ChooseAccount(ChooseAccountInput input, CancellationToken ct)
+    {
+        var account = await choice.TakeAsync(HttpContext, input.AccountType, ct);
+        if (account is null)
+        {
+            TempData[Notice] = "Login.ChoiceExpired";
+            return RedirectToAction(nameof(Login), new { returnUrl = LocalRedirects.Location(input.ReturnUrl) });
+        }
+
+        return await SecondStepAsync(account, input.ReturnUrl, ct);
+    }
+
+    private async Task<IActionResult> SecondStepAsync(PortalUser account, string? returnUrl, CancellationToken ct) =>
+        LocalRedirect(await afterPassword.BeginAsync(HttpContext, account, returnUrl, ct));
+
+    [HttpPost("Logout")]
+    public async Task<IActionResult> Logout(CancellationToken ct)
+    {
+        await signIn.SignOutAsync(User, ct);
+        return RedirectToAction(nameof(Login));
+    }
+}
