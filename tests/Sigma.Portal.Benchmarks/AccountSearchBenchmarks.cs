@@ -26,12 +26,12 @@ public class AccountSearchBenchmarks : IDisposable
 
     [Benchmark]
     public Task<AccountListPage> SearchOf100000Accounts() => _host.WithScopeAsync(services =>
-        services.GetRequiredService<AccountDirectory>().SearchAsync(new AccountQuery { Search = "persoon 4711", Type = AccountType.Employee }, CancellationToken.None));
+        services.GetRequiredService<AccountDirectory>().SearchAsync(new AccountListFilter { Search = "persoon 4711", Type = AccountType.Employee }, CancellationToken.None));
 
     [Benchmark]
     public Task<AccountListPage> LastPageSortedByEmailOf100000Accounts() => _host.WithScopeAsync(services =>
         services.GetRequiredService<AccountDirectory>().SearchAsync(
-            new AccountQuery { Sort = AccountSort.Email, Page = AccountDirectoryOf100000.Size / AccountQuery.DefaultPageSize }, CancellationToken.None));
+            new AccountListFilter { Sort = AccountSort.Email, Page = AccountDirectoryOf100000.Size / AccountListFilter.DefaultPageSize }, CancellationToken.None));
 
     [GlobalCleanup]
     public void Dispose()

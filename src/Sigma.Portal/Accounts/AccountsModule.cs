@@ -13,7 +13,7 @@ using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Infrastructure.Security;
 

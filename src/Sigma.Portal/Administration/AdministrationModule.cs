@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Import;
 using Sigma.Portal.Administration.Mail;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor;
 using Sigma.Portal.TwoFactor.LostPhone;
@@ -20,7 +20,7 @@ internal static class AdministrationModule
             .RequireClaim(ClaimTypes.AuthenticationMethod, TwoFactorPolicy.MultiFactor));
         builder.Services.AddScoped<DeadLetters>();
         builder.Services.AddScoped<AccountDirectory>();
-        builder.Services.AddScoped<AccountDetailsQuery>();
+        builder.Services.AddScoped<AccountDetailsReader>();
         builder.Services.AddScoped<AccessPasses>();
         builder.Services.AddScoped<TwoFactorReset>();
         builder.Services.AddScoped<AccountDeactivation>();

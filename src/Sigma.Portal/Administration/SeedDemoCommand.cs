@@ -6,7 +6,7 @@ using OtpNet;
 using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Administration;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure;
 using Sigma.Portal.Infrastructure.Data;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Audit;
 

@@ -13,7 +13,7 @@ public sealed class AuditSearch(PortalDbContext db, UserManager<PortalUser> user
 
     public const int MaxExportRows = 100_000;
 
-    public async Task<AuditPage> PageAsync(AuditQuery query, CancellationToken ct)
+    public async Task<AuditPage> PageAsync(AuditFilter query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         var events = await FilterAsync(query, ct);
@@ -29,7 +29,7 @@ public sealed class AuditSearch(PortalDbContext db, UserManager<PortalUser> user
         Project(db.AuditEvents.AsNoTracking().Where(e => e.UserId == userId)
             .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id).Take(count)).ToListAsync(ct);
 
-    public async IAsyncEnumerable<AuditRow> ExportAsync(AuditQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<AuditRow> ExportAsync(AuditFilter query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var events = await FilterAsync(query, ct);
         await foreach (var row in Project(events.OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id).Take(MaxExportRows)).AsAsyncEnumerable().WithCancellation(ct))
@@ -38,7 +38,7 @@ public sealed class AuditSearch(PortalDbContext db, UserManager<PortalUser> user
         }
     }
 
-    private async Task<IQueryable<Data.Audit.AuditEvent>> FilterAsync(AuditQuery query, CancellationToken ct)
+    private async Task<IQueryable<Data.Audit.AuditEvent>> FilterAsync(AuditFilter query, CancellationToken ct)
     {
         var events = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Account))

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Email;
 

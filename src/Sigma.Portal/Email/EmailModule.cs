@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Email;
 

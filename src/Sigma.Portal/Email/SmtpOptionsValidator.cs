@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Email;
 

@@ -4,7 +4,7 @@ using Sigma.Portal.Infrastructure.Security;
 namespace Sigma.Portal.Home;
 
 /// <summary>The portal's start page for a signed-in account.</summary>
-public sealed class HomeController(HomePageQuery page) : Controller
+public sealed class HomeController(HomePageReader page) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)

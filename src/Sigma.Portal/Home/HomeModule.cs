@@ -4,7 +4,7 @@ internal static class HomeModule
 {
     public static WebApplicationBuilder AddHome(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<HomePageQuery>();
+        builder.Services.AddScoped<HomePageReader>();
         return builder;
     }
 }

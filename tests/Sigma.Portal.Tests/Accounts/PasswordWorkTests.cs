@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts.Passwords;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.Tests.Security;

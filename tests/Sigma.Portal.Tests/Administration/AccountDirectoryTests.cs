@@ -21,7 +21,7 @@ public sealed class AccountDirectoryTests(AccountDirectoryTests.HundredThousandA
         var pages = new List<AccountListPage>();
         for (var page = 1; page <= 3; page++)
         {
-            pages.Add(await SearchAsync(new AccountQuery { Sort = AccountSort.Email, Page = page, PageSize = 100 }, ct));
+            pages.Add(await SearchAsync(new AccountListFilter { Sort = AccountSort.Email, Page = page, PageSize = 100 }, ct));
         }
 
         var emails = pages.SelectMany(p => p.Items).Select(i => i.Email).ToList();
@@ -36,7 +36,7 @@ public sealed class AccountDirectoryTests(AccountDirectoryTests.HundredThousandA
     [Fact]
     public async Task Directory_SearchByOrganisation_FindsExactlyItsAccounts()
     {
-        var result = await SearchAsync(new AccountQuery { Search = "organisatie-0042", PageSize = 100 }, TestContext.Current.CancellationToken);
+        var result = await SearchAsync(new AccountListFilter { Search = "organisatie-0042", PageSize = 100 }, TestContext.Current.CancellationToken);
 
         Assert.Equal(Count / 1000, result.Total);
         Assert.All(result.Items, i => Assert.Equal("Organisatie-0042", i.Organisation));
@@ -47,9 +47,9 @@ public sealed class AccountDirectoryTests(AccountDirectoryTests.HundredThousandA
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var byEmail = await SearchAsync(new AccountQuery { Search = "SEED09999" }, ct);
-        var byName = await SearchAsync(new AccountQuery { Search = "persoon 054321" }, ct);
-        var wildcard = await SearchAsync(new AccountQuery { Search = "%" }, ct);
+        var byEmail = await SearchAsync(new AccountListFilter { Search = "SEED09999" }, ct);
+        var byName = await SearchAsync(new AccountListFilter { Search = "persoon 054321" }, ct);
+        var wildcard = await SearchAsync(new AccountListFilter { Search = "%" }, ct);
 
         Assert.Equal(10, byEmail.Total);
         Assert.Equal("seed054321@seed.example", Assert.Single(byName.Items).Email);
@@ -61,12 +61,12 @@ public sealed class AccountDirectoryTests(AccountDirectoryTests.HundredThousandA
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var employers = await SearchAsync(new AccountQuery { Type = AccountType.Employer }, ct);
-        var invited = await SearchAsync(new AccountQuery { Status = AccountStatus.Invited }, ct);
-        var deactivated = await SearchAsync(new AccountQuery { Status = AccountStatus.Deactivated }, ct);
-        var locked = await SearchAsync(new AccountQuery { Status = AccountStatus.Locked }, ct);
-        var invitedEmployers = await SearchAsync(new AccountQuery { Type = AccountType.Employer, Status = AccountStatus.Invited }, ct);
-        var withoutTwoFactor = await SearchAsync(new AccountQuery { TwoFactor = false }, ct);
+        var employers = await SearchAsync(new AccountListFilter { Type = AccountType.Employer }, ct);
+        var invited = await SearchAsync(new AccountListFilter { Status = AccountStatus.Invited }, ct);
+        var deactivated = await SearchAsync(new AccountListFilter { Status = AccountStatus.Deactivated }, ct);
+        var locked = await SearchAsync(new AccountListFilter { Status = AccountStatus.Locked }, ct);
+        var invitedEmployers = await SearchAsync(new AccountListFilter { Type = AccountType.Employer, Status = AccountStatus.Invited }, ct);
+        var withoutTwoFactor = await SearchAsync(new AccountListFilter { TwoFactor = false }, ct);
 
         Assert.Equal(Count / 3, employers.Total);
         Assert.Equal(Count / 10, invited.Total);
@@ -80,13 +80,13 @@ public sealed class AccountDirectoryTests(AccountDirectoryTests.HundredThousandA
     [Fact]
     public async Task Directory_PageBeyondTheEnd_ShowsTheLastPage()
     {
-        var result = await SearchAsync(new AccountQuery { Sort = AccountSort.Created, Descending = true, Page = 99_999, PageSize = 50 }, TestContext.Current.CancellationToken);
+        var result = await SearchAsync(new AccountListFilter { Sort = AccountSort.Created, Descending = true, Page = 99_999, PageSize = 50 }, TestContext.Current.CancellationToken);
 
         Assert.Equal(2000, result.Query.Page);
         Assert.Equal(50, result.Items.Count);
     }
 
-    private Task<AccountListPage> SearchAsync(AccountQuery query, CancellationToken ct) =>
+    private Task<AccountListPage> SearchAsync(AccountListFilter query, CancellationToken ct) =>
         app.WithScopeAsync(s => s.GetRequiredService<AccountDirectory>().SearchAsync(query, ct));
 
     /// <summary>

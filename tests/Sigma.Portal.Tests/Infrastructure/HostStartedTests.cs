@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Tests.Infrastructure;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Sigma.Portal.Infrastructure;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Accounts.Links;
 

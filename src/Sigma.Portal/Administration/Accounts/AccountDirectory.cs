@@ -14,10 +14,10 @@ public sealed class AccountDirectory(PortalDbContext db, UserManager<PortalUser>
 {
     private static readonly int[] PageSizes = [25, 50, 100];
 
-    public async Task<AccountListPage> SearchAsync(AccountQuery query, CancellationToken ct)
+    public async Task<AccountListPage> SearchAsync(AccountListFilter query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query = query with { PageSize = PageSizes.Contains(query.PageSize) ? query.PageSize : AccountQuery.DefaultPageSize };
+        query = query with { PageSize = PageSizes.Contains(query.PageSize) ? query.PageSize : AccountListFilter.DefaultPageSize };
         var now = time.GetUtcNow();
         var accounts = Filter(db.Users.AsNoTracking(), query, now);
         var total = await accounts.CountAsync(ct);
@@ -45,7 +45,7 @@ public sealed class AccountDirectory(PortalDbContext db, UserManager<PortalUser>
         return new AccountListPage(query, items, total);
     }
 
-    private IQueryable<PortalUser> Filter(IQueryable<PortalUser> accounts, AccountQuery query, DateTimeOffset now)
+    private IQueryable<PortalUser> Filter(IQueryable<PortalUser> accounts, AccountListFilter query, DateTimeOffset now)
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -81,7 +81,7 @@ public sealed class AccountDirectory(PortalDbContext db, UserManager<PortalUser>
         return accounts;
     }
 
-    private static IQueryable<PortalUser> Sorted(IQueryable<PortalUser> accounts, AccountQuery query) => (query.Sort, query.Descending) switch
+    private static IQueryable<PortalUser> Sorted(IQueryable<PortalUser> accounts, AccountListFilter query) => (query.Sort, query.Descending) switch
     {
         (AccountSort.Email, false) => accounts.OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id),
         (AccountSort.Email, true) => accounts.OrderByDescending(u => u.NormalizedEmail).ThenBy(u => u.Id),

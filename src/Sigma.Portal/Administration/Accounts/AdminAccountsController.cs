@@ -15,7 +15,7 @@ namespace Sigma.Portal.Administration.Accounts;
 [Route("Admin/Accounts")]
 public sealed class AdminAccountsController(
     AccountDirectory directory,
-    AccountDetailsQuery details,
+    AccountDetailsReader details,
     AccountCreator creator,
     LinkRequests links,
     AccountUnlock unlock,
@@ -28,8 +28,8 @@ public sealed class AdminAccountsController(
     private const string Notice = "Admin.Notice";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(AccountQuery query, CancellationToken ct) =>
-        View("Accounts", await directory.SearchAsync(ModelState.IsValid ? query : new AccountQuery(), ct));
+    public async Task<IActionResult> Index(AccountListFilter query, CancellationToken ct) =>
+        View("Accounts", await directory.SearchAsync(ModelState.IsValid ? query : new AccountListFilter(), ct));
 
     [HttpGet("New")]
     public IActionResult New() => View("NewAccount", new NewAccountInput());
@@ -103,7 +103,8 @@ public sealed class AdminAccountsController(
             : "Admin.NotPossible";
         if (problem is not null)
         {
-            TempData[Notice] = problem.StartsWith("Account.", StringComparison.Ordinal) ? accountsText[problem].Value : text[problem].Value;
+            // The console's own refusals, or the rules of accounts that the edit applies: each in the texts that hold it.
+            TempData[Notice] = text[problem] is { ResourceNotFound: false } own ? own.Value : accountsText[problem].Value;
             return RedirectToAction(nameof(Details), new { id });
         }
 

@@ -13,15 +13,15 @@ namespace Sigma.Portal.Administration.Logbook;
 public sealed class AdminAuditController(AuditSearch search, TimeProvider time) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(AuditQuery query, CancellationToken ct) =>
-        View("Audit", new AuditViewModel(query, await search.PageAsync(ModelState.IsValid ? query : new AuditQuery(), ct)));
+    public async Task<IActionResult> Index(AuditFilter query, CancellationToken ct) =>
+        View("Audit", new AuditViewModel(query, await search.PageAsync(ModelState.IsValid ? query : new AuditFilter(), ct)));
 
     [HttpGet("Export")]
-    public async Task Export(AuditQuery query, CancellationToken ct)
+    public async Task Export(AuditFilter query, CancellationToken ct)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"sigma-audit-{time.GetUtcNow():yyyyMMdd-HHmm}.csv");
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        await AuditCsv.WriteAsync(Response.Body, search.ExportAsync(ModelState.IsValid ? query : new AuditQuery(), ct), ct);
+        await AuditCsv.WriteAsync(Response.Body, search.ExportAsync(ModelState.IsValid ? query : new AuditFilter(), ct), ct);
     }
 }

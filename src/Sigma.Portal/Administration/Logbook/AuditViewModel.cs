@@ -2,4 +2,4 @@ using Sigma.Portal.Audit;
 
 namespace Sigma.Portal.Administration.Logbook;
 
-public sealed record AuditViewModel(AuditQuery Query, AuditPage Page);
+public sealed record AuditViewModel(AuditFilter Query, AuditPage Page);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Infrastructure.DataProtection;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Infrastructure.Mvc;
 

@@ -1,7 +1,7 @@
 namespace Sigma.Portal.Audit;
 
 /// <summary>The audit view's filters: account and actor by email, event type, period (Dutch calendar days) and page.</summary>
-public sealed record AuditQuery
+public sealed record AuditFilter
 {
     public string? Account { get; init; }
 

@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>
 /// The hosting environments the portal knows besides ASP.NET Core's own. <c>Test</c> is the automated test suite: it

@@ -3,7 +3,7 @@ using Sigma.Portal.Data.Accounts;
 namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>The account list's search, filters, sorting and page, as they arrive in the query string.</summary>
-public sealed record AccountQuery
+public sealed record AccountListFilter
 {
     public const int DefaultPageSize = 25;
 

@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>
 /// A command of the portal's executable (<c>dotnet run --project src/Sigma.Portal -- NAME ...</c>), run with the same

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Infrastructure.Data;
 
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 internal static class PortalCommands
 {

@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>Splits the process arguments into a command (the first word, when it is not an option) and its arguments.</summary>
 public sealed record CommandLine(string? Command, IReadOnlyList<string> CommandArguments, string[] HostArguments)

@@ -4,7 +4,7 @@ using Sigma.Portal.Data;
 namespace Sigma.Portal.Home;
 
 /// <summary>What the start page shows of the signed-in account, read fresh (an administrator may have changed it).</summary>
-public sealed class HomePageQuery(PortalDbContext db)
+public sealed class HomePageReader(PortalDbContext db)
 {
     // Compiled once, like the sign-in's own lookups: every sign-in ends on this page (docs/performance.md).
     private static readonly Func<PortalDbContext, Guid, CancellationToken, Task<HomeViewModel?>> Summary =

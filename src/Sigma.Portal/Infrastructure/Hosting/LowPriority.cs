@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>
 /// Lowers the calling thread's CPU priority, so work that may take every core (password hashing) gives way to request

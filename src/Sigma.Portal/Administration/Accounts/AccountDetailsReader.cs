@@ -7,7 +7,7 @@ using Sigma.Portal.TwoFactor.Settings;
 namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>Everything the account page shows: status, dates, two-factor and the recent security events.</summary>
-public sealed class AccountDetailsQuery(PortalDbContext db, TwoFactorOverview twoFactor, AuditSearch audit, LockoutCounter lockout)
+public sealed class AccountDetailsReader(PortalDbContext db, TwoFactorOverview twoFactor, AuditSearch audit, LockoutCounter lockout)
 {
     private const int RecentEvents = 25;
 

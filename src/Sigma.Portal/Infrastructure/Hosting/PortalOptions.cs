@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>Settings of the portal as a whole (section <c>Portal</c>).</summary>
 public sealed class PortalOptions

@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>The portal has more work of one kind than it takes on at once; the request is answered with 503 and Retry-After.</summary>
 public sealed class PortalBusyException : Exception

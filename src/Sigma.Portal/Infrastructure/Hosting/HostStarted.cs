@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>
 /// Lets background jobs wait until the portal serves. Hosted services start one after the other and a job's first

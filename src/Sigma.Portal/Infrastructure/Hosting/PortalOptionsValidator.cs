@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 internal sealed class PortalOptionsValidator(IHostEnvironment environment) : IValidateOptions<PortalOptions>
 {

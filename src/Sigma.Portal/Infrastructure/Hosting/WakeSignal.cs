@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Sigma.Portal.Infrastructure;
+namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>
 /// Wakes a background worker as soon as there is work for it, so it need not wait for its next poll. One signal per
