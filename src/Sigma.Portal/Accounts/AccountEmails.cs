@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts.Links;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Email;
 using Sigma.Portal.Localisation;
 

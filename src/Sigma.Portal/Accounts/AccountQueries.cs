@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts;
 
 /// <summary>

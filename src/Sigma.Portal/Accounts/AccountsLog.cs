@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts;
 
 /// <summary>Log messages of the accounts feature; event ids 1000-1999. User ids only: never a password, token or link.</summary>

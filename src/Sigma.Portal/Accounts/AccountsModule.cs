@@ -6,16 +6,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Accounts.SignIn;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Hosting;
 using Sigma.Portal.Infrastructure.Mvc;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts;
 

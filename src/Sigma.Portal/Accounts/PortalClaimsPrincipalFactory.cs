@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Accounts;
 

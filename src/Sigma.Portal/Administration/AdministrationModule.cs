@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Import;
 using Sigma.Portal.Administration.Mail;
-using Sigma.Portal.Infrastructure.Hosting;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor;
 using Sigma.Portal.TwoFactor.LostPhone;
 

@@ -4,9 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using OtpNet;
 using Sigma.Portal.Accounts.Invitations;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Hosting;
 using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Administration;

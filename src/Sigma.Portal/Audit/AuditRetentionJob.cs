@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure.Data;
-using Sigma.Portal.Infrastructure.Hosting;
-
 namespace Sigma.Portal.Audit;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Audit;
 
 namespace Sigma.Portal.Audit;

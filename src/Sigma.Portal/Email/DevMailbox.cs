@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Email;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Email;
 

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Email;
 
 namespace Sigma.Portal.Email;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Hosting;
-
 namespace Sigma.Portal.Email;
 
 /// <summary>Runs the dispatcher in the background once the portal serves: right after new mail is committed, and every poll interval.</summary>

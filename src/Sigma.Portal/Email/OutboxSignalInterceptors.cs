@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Sigma.Portal.Data.Email;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Email;
 

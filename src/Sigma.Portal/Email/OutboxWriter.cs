@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Email;
 
 namespace Sigma.Portal.Email;

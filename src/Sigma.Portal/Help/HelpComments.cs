@@ -1,10 +1,6 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Help;
-using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Help;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Help;

@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
-using Sigma.Portal.Infrastructure.Data;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Home;

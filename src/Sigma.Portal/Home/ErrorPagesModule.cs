@@ -1,5 +1,3 @@
-using Sigma.Portal.Infrastructure.Data;
-
 namespace Sigma.Portal.Home;
 
 internal static class ErrorPagesModule

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
-
 namespace Sigma.Portal.Home;
 
 /// <summary>What the start page shows of the signed-in account, read fresh (an administrator may have changed it).</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.Portal.Infrastructure.Mvc;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Localisation;
 

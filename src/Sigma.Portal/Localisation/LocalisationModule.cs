@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Localisation;
 

@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Sessions;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Sessions;
 

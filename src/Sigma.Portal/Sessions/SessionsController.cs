@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Sessions;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
 
 namespace Sigma.Portal.Sessions;
 

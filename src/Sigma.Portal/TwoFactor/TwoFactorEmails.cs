@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Accounts.Links;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Email;
 using Sigma.Portal.Localisation;
 

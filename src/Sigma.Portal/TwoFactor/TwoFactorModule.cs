@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts.SignIn;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.Authenticators;
 using Sigma.Portal.TwoFactor.Recovery;
 using Sigma.Portal.TwoFactor.Settings;

@@ -1,14 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Accounts.Invitations;

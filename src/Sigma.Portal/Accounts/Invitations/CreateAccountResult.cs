@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts.Invitations;
 
 /// <summary>The account and its first activation link, or the resource key of the reason it was refused.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Hosting;
 using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Accounts.Invitations;

@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts.Invitations;
 
 /// <summary>What an administrator (or the create-admin command) fills in for a new account.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Hosting;
-
 namespace Sigma.Portal.Accounts.Links;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts.Links;
 

@@ -1,5 +1,3 @@
-using Sigma.Portal.Infrastructure.Hosting;
-
 namespace Sigma.Portal.Accounts.Links;
 
 /// <summary>Runs the link request handler in the background once the portal serves: after each answered request, and every poll.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Accounts.Links;
 

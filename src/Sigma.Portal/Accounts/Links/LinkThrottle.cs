@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data;
-
 namespace Sigma.Portal.Accounts.Links;
 
 /// <summary>

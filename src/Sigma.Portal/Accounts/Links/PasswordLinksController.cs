@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Accounts.SignIn;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts.Links;
 

@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts.Links;
 
 /// <summary>The "send me a link" pages; the purpose picks the texts and the form's target.</summary>

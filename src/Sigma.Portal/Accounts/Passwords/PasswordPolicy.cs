@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Accounts.Passwords;
 

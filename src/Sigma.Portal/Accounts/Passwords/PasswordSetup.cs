@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
 
 namespace Sigma.Portal.Accounts.Passwords;

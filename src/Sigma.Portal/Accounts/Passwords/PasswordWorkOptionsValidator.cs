@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Accounts.Passwords;
 

@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Accounts.Passwords;
 

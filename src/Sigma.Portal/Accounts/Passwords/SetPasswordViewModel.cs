@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts.Passwords;
 
 public sealed record SetPasswordViewModel

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts.SignIn;
 

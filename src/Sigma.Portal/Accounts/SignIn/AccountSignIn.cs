@@ -1,11 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Data;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Accounts.SignIn;
 

@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts.SignIn;
 
 public sealed record ChooseAccountInput

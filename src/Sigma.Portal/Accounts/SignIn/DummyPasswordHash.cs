@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Sigma.Portal.Accounts.Passwords;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Accounts.SignIn;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Accounts.SignIn;
 

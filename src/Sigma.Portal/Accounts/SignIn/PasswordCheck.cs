@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Accounts.SignIn;
 
 /// <summary>The outcome of the password step: no account, one account, or several (an employee and an employer account).</summary>

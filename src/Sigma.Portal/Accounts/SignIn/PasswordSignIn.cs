@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Accounts.SignIn;
 

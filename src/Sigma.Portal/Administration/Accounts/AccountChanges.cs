@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>What an administrator may change on an account.</summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Administration.Accounts;
 

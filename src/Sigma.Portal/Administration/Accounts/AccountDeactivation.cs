@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
 
 namespace Sigma.Portal.Administration.Accounts;

@@ -1,7 +1,6 @@
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
 using Sigma.Portal.TwoFactor.Settings;
 
 namespace Sigma.Portal.Administration.Accounts;

@@ -1,5 +1,4 @@
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.TwoFactor.Settings;
 
 namespace Sigma.Portal.Administration.Accounts;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.Administration.Accounts;

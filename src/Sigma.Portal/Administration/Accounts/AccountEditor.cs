@@ -1,10 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
 
 namespace Sigma.Portal.Administration.Accounts;

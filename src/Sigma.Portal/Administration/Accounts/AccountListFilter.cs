@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Administration.Accounts;
 
 /// <summary>The account list's search, filters, sorting and page, as they arrive in the query string.</summary>

@@ -1,5 +1,3 @@
-using Sigma.Portal.Data.Accounts;
-
 namespace Sigma.Portal.Administration.Accounts;
 
 public sealed record AccountListItem

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Administration.Accounts;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Accounts.Links;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.LostPhone;
 
 namespace Sigma.Portal.Administration.Accounts;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Administration.Import;
 

@@ -3,7 +3,6 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Sigma.Portal.Accounts.Invitations;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Administration.Import;
 

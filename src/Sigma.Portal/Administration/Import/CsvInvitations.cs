@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts.Invitations;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.Administration;
 
 namespace Sigma.Portal.Administration.Import;

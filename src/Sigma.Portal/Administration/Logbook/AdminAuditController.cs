@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.Administration.Logbook;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
 using Sigma.Portal.Email;
-using Sigma.Portal.Infrastructure.Data;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Administration.Mail;
 

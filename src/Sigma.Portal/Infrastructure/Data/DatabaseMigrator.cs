@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data;
 
 namespace Sigma.Portal.Infrastructure.Data;
 

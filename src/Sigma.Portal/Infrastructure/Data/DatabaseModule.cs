@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data;
 
 namespace Sigma.Portal.Infrastructure.Data;
 

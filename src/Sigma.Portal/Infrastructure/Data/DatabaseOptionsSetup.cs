@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Sigma.Portal.Infrastructure.Data;
 

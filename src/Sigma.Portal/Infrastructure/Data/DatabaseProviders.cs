@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Migrations.Sqlite;
 using Sigma.Portal.Migrations.SqlServer;
 

@@ -1,6 +1,4 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
 
 namespace Sigma.Portal.Infrastructure.Data;
 

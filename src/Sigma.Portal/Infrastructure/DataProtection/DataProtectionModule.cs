@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Data;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Infrastructure.DataProtection;
 

@@ -2,11 +2,8 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Infrastructure.DataProtection;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Infrastructure.DataProtection;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Hosting;
-
 namespace Sigma.Portal.Infrastructure.DataProtection;
 
 /// <summary>In Production the key ring is never written in clear: a certificate is configured, or the portal does not start.</summary>

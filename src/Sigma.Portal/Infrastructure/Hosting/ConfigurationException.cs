@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Sigma.Portal.Infrastructure.Hosting;
 
 /// <summary>A setting that makes the portal unable to start; the message names the configuration key to fix.</summary>

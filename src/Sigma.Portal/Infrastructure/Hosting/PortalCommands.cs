@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Infrastructure.Data;
-
 namespace Sigma.Portal.Infrastructure.Hosting;
 
 internal static class PortalCommands

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Sigma.Portal.Infrastructure.Hosting;
 
 internal sealed class PortalOptionsValidator(IHostEnvironment environment) : IValidateOptions<PortalOptions>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Sigma.Portal.Data.Accounts;
 
 namespace Sigma.Portal.Infrastructure.Mvc;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Sigma.Portal.Infrastructure.Hosting;
 
 namespace Sigma.Portal.Infrastructure.Mvc;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Sigma.Portal.Infrastructure.Security;
 

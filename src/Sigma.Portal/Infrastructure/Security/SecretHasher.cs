@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Security;
-using Sigma.Portal.Infrastructure.Data;
 
 namespace Sigma.Portal.Infrastructure.Security;
 

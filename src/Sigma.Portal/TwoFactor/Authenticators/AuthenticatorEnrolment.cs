@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Data.TwoFactor;
-using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Localisation;
 using Sigma.Portal.TwoFactor.Recovery;
 

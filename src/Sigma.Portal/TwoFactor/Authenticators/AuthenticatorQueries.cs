@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.TwoFactor.Authenticators;

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OtpNet;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.TwoFactor.Authenticators;

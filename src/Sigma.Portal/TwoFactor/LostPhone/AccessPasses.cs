@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.Administration;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.TwoFactor.LostPhone;
 

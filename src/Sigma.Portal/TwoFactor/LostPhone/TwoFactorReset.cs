@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
-using Sigma.Portal.Infrastructure.Data;
 using Sigma.Portal.Sessions;
 using Sigma.Portal.TwoFactor.Authenticators;
 using Sigma.Portal.TwoFactor.Recovery;

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Audit;
-using Sigma.Portal.Data;
 using Sigma.Portal.Data.TwoFactor;
-using Sigma.Portal.Infrastructure.Security;
 
 namespace Sigma.Portal.TwoFactor.Recovery;
 

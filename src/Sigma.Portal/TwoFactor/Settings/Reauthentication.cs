@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts.SignIn;
-using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.SignIn;
 
 namespace Sigma.Portal.TwoFactor.Settings;

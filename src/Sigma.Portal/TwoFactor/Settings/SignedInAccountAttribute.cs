@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Mvc;
 
 namespace Sigma.Portal.TwoFactor.Settings;

@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Mvc;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.Localisation;
 using Sigma.Portal.TwoFactor.Authenticators;
 

@@ -1,13 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Accounts.SignIn;
-using Sigma.Portal.Data;
-using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Infrastructure.Mvc;
-using Sigma.Portal.Infrastructure.Security;
 using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.TwoFactor.SignIn;
