@@ -303,7 +303,7 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Sigma.Portal.Data.Administration.AccessPass", b =>
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.AccessPass", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -688,7 +688,7 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sigma.Portal.Data.Administration.AccessPass", b =>
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.AccessPass", b =>
                 {
                     b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
                         .WithMany()

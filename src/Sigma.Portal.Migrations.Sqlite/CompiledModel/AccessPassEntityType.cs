@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Sigma.Portal.Data;
-using Sigma.Portal.Data.Administration;
+using Sigma.Portal.Data.TwoFactor;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -18,7 +18,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Sigma.Portal.Data.Administration.AccessPass",
+                "Sigma.Portal.Data.TwoFactor.AccessPass",
                 typeof(AccessPass),
                 baseEntityType,
                 propertyCount: 8,

@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("16e1adac-bb71-4f6b-b21f-730f46bc607d"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("f3d4c0ec-0664-4c8c-a9fa-43c8a34af9db"), entityTypeCount: 16)
         {
         }
 
@@ -24,13 +24,13 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             var accountToken = AccountTokenEntityType.Create(this);
             var pendingLinkRequest = PendingLinkRequestEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
-            var accessPass = AccessPassEntityType.Create(this);
             var pendingImport = PendingImportEntityType.Create(this);
             var auditEvent = AuditEventEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var helpComment = HelpCommentEntityType.Create(this);
             var portalSecret = PortalSecretEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var accessPass = AccessPassEntityType.Create(this);
             var authenticator = AuthenticatorEntityType.Create(this);
             var recoveryCode = RecoveryCodeEntityType.Create(this);
 
@@ -38,9 +38,9 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, portalUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, portalUser);
             AccountTokenEntityType.CreateForeignKey1(accountToken, portalUser);
-            AccessPassEntityType.CreateForeignKey1(accessPass, portalUser);
             HelpCommentEntityType.CreateForeignKey1(helpComment, portalUser);
             UserSessionEntityType.CreateForeignKey1(userSession, portalUser);
+            AccessPassEntityType.CreateForeignKey1(accessPass, portalUser);
             AuthenticatorEntityType.CreateForeignKey1(authenticator, portalUser);
             RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, portalUser);
 
@@ -51,13 +51,13 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             AccountTokenEntityType.CreateAnnotations(accountToken);
             PendingLinkRequestEntityType.CreateAnnotations(pendingLinkRequest);
             PortalUserEntityType.CreateAnnotations(portalUser);
-            AccessPassEntityType.CreateAnnotations(accessPass);
             PendingImportEntityType.CreateAnnotations(pendingImport);
             AuditEventEntityType.CreateAnnotations(auditEvent);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             HelpCommentEntityType.CreateAnnotations(helpComment);
             PortalSecretEntityType.CreateAnnotations(portalSecret);
             UserSessionEntityType.CreateAnnotations(userSession);
+            AccessPassEntityType.CreateAnnotations(accessPass);
             AuthenticatorEntityType.CreateAnnotations(authenticator);
             RecoveryCodeEntityType.CreateAnnotations(recoveryCode);
 

@@ -292,7 +292,7 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Sigma.Portal.Data.Administration.AccessPass", b =>
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.AccessPass", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -673,7 +673,7 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Sigma.Portal.Data.Administration.AccessPass", b =>
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.AccessPass", b =>
                 {
                     b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
                         .WithMany()

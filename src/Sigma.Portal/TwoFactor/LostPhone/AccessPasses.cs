@@ -1,4 +1,4 @@
-using Sigma.Portal.Data.Administration;
+using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.TwoFactor.LostPhone;
 

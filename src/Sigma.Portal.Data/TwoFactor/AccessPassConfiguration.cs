@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sigma.Portal.Data.Accounts;
 
-namespace Sigma.Portal.Data.Administration;
+namespace Sigma.Portal.Data.TwoFactor;
 
 internal sealed class AccessPassConfiguration : IEntityTypeConfiguration<AccessPass>
 {

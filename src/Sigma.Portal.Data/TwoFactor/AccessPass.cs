@@ -1,4 +1,4 @@
-namespace Sigma.Portal.Data.Administration;
+namespace Sigma.Portal.Data.TwoFactor;
 
 /// <summary>
 /// A one-time access pass an administrator hands out by phone after a two-factor reset: it lets the person set up a
