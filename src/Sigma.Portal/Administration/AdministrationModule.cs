@@ -3,7 +3,6 @@ using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Import;
 using Sigma.Portal.Administration.Mail;
 using Sigma.Portal.TwoFactor;
-using Sigma.Portal.TwoFactor.LostPhone;
 
 namespace Sigma.Portal.Administration;
 
@@ -19,8 +18,6 @@ internal static class AdministrationModule
         builder.Services.AddScoped<DeadLetters>();
         builder.Services.AddScoped<AccountDirectory>();
         builder.Services.AddScoped<AccountDetailsReader>();
-        builder.Services.AddScoped<AccessPasses>();
-        builder.Services.AddScoped<TwoFactorReset>();
         builder.Services.AddScoped<AccountDeactivation>();
         builder.Services.AddScoped<AccountUnlock>();
         builder.Services.AddScoped<AccountEditor>();

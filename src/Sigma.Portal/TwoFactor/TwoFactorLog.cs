@@ -35,4 +35,7 @@ internal static partial class TwoFactorLog
 
     [LoggerMessage(2011, LogLevel.Warning, "Administrator {AdministratorId} reset two-factor of user {UserId}")]
     public static partial void TwoFactorReset(ILogger logger, Guid administratorId, Guid userId);
+
+    [LoggerMessage(2012, LogLevel.Error, "Recording expired access passes failed; the next run tries again")]
+    public static partial void AccessPassExpiryFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.TwoFactor.Authenticators;
+using Sigma.Portal.TwoFactor.LostPhone;
 using Sigma.Portal.TwoFactor.Recovery;
 using Sigma.Portal.TwoFactor.Settings;
 using Sigma.Portal.TwoFactor.SignIn;
@@ -21,6 +22,10 @@ internal static class TwoFactorModule
         services.AddScoped<AuthenticatorEnrolment>();
         services.AddScoped<SecondFactor>();
         services.AddScoped<TwoFactorSignIn>();
+        services.AddScoped<AccessPasses>();
+        services.AddScoped<TwoFactorReset>();
+        services.AddSingleton<AccessPassExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccessPassExpiryJob>());
         services.AddScoped<IAfterPassword>(sp => sp.GetRequiredService<TwoFactorSignIn>());
         services.AddScoped<Reauthentication>();
         services.AddScoped<TwoFactorOverview>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Data;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
+using Sigma.Portal.TwoFactor.LostPhone;
 
 namespace Sigma.Portal.Tests.Administration;
 
@@ -113,6 +114,29 @@ public sealed class TwoFactorResetTests(PortalFactory app) : IClassFixture<Porta
         Assert.False(page.Has("#access-pass"));
         Assert.Contains("Vul een reden in", page.Text(".validation-summary"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AccessPass_ExpiredUnused_IsRecordedInTheAuditTrailOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+        await admin.ConfirmAsync(person.Id, "ResetTwoFactor", "confirm-reset", "Telefoon kwijt", ct);
+        var job = app.Services.GetRequiredService<AccessPassExpiryJob>();
+
+        await job.RunOnceAsync(ct);
+        var beforeExpiry = await ExpiredEventsAsync(person.Id, ct);
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await job.RunOnceAsync(ct);
+        await job.RunOnceAsync(ct);
+
+        Assert.Equal(0, beforeExpiry);
+        Assert.Equal(1, await ExpiredEventsAsync(person.Id, ct));
+    }
+
+    private Task<int> ExpiredEventsAsync(Guid userId, CancellationToken ct) =>
+        app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEvents.AsNoTracking()
+            .CountAsync(e => e.UserId == userId && e.EventType == "AccessPassExpired", ct));
 
     [Fact]
     [Trait("Attack", "SecretLeakage")]

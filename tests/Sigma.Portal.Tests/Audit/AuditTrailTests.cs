@@ -106,25 +106,21 @@ public sealed class AuditTrailTests(PortalFactory app) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task RetentionJob_DeletesEventsOlderThanTheRetentionAndRecordsExpiredPassesOnce()
+    public async Task RetentionJob_DeletesEventsOlderThanTheRetention()
     {
         var ct = TestContext.Current.CancellationToken;
         var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
-        var admin = await AdminSession.StartAsync(app, ct);
-        await admin.ConfirmAsync(person.Id, "ResetTwoFactor", "confirm-reset", "Telefoon kwijt", ct);
         var job = app.Services.GetRequiredService<AuditRetentionJob>();
 
         app.Clock.Advance(TimeSpan.FromDays(2));
         await job.RunOnceAsync(ct);
-        await job.RunOnceAsync(ct);
-        var afterExpiry = await EventsAsync(person.Id, ct);
+        var before = await EventsAsync(person.Id, ct);
         app.Clock.Advance(TimeSpan.FromDays(401));
         await job.RunOnceAsync(ct);
-        var afterRetention = await EventsAsync(person.Id, ct);
+        var after = await EventsAsync(person.Id, ct);
 
-        Assert.Single(afterExpiry, e => e.EventType == nameof(AuditEventType.AccessPassExpired));
-        Assert.Contains(afterExpiry, e => e.EventType == nameof(AuditEventType.AccountCreated));
-        Assert.Empty(afterRetention);
+        Assert.Contains(before, e => e.EventType == nameof(AuditEventType.AccountCreated));
+        Assert.Empty(after);
     }
 
     private Task<List<Sigma.Portal.Data.Audit.AuditEvent>> EventsAsync(Guid userId, CancellationToken ct) =>
