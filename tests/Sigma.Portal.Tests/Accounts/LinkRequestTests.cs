@@ -11,7 +11,6 @@ using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
-using Sigma.Portal.Email;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -105,7 +104,7 @@ public sealed partial class LinkRequestTests(LinkRequestTests.RecordingPortal ap
         var employee = await new AccountBuilder(app).WithEmail(email).ActivatedAsync(ct);
         var employer = await new AccountBuilder(app).WithEmail(email).AsEmployer().InEnglish().ActivatedAsync(ct);
         var smtp = await SmtpSink.Shared;
-        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
+        await app.SendDueMailAsync(ct);
         var before = smtp.AllFor(email).Count;
 
         await app.RequestLinkAsync("/Account/ForgotPassword", email, ct);

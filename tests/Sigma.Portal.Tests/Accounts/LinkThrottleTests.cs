@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
-using Sigma.Portal.Email;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -130,7 +129,7 @@ public sealed class LinkThrottleTests(LinkRequestTests.RecordingPortal app) : IC
     private async Task<TestAccount> ActivatedWithMailSentAsync(CancellationToken ct)
     {
         var account = await new AccountBuilder(app).ActivatedAsync(ct);
-        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
+        await app.SendDueMailAsync(ct);
         return account;
     }
 

@@ -25,19 +25,34 @@ public static class LinkRequestSteps
         return answer;
     }
 
-    /// <summary>One cycle of the link request handler: what the background does once the answers have gone out.</summary>
-    public static Task<int> HandleLinkRequestsAsync(this PortalFactory app, CancellationToken ct)
+    /// <summary>
+    /// The link request handler's cycles until nothing waits: what the background does once the answers have gone out.
+    /// Cycles take one batch each, and requests other tests of the same portal left waiting may fill the first.
+    /// </summary>
+    public static async Task HandleLinkRequestsAsync(this PortalFactory app, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app.Services.GetRequiredService<LinkRequestDispatcher>().HandleDueAsync(ct);
+        var dispatcher = app.Services.GetRequiredService<LinkRequestDispatcher>();
+        while (await dispatcher.HandleDueAsync(ct) > 0)
+        {
+        }
     }
 
-    /// <summary>The handler's cycle, then the outbox's: what was queued is at the SMTP sink when this returns.</summary>
-    public static async Task HandleLinkRequestsAndSendAsync(this PortalFactory app, CancellationToken ct)
+    /// <summary>The outbox's cycles until nothing is due: what was queued is at the SMTP sink when this returns.</summary>
+    public static async Task SendDueMailAsync(this PortalFactory app, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchDueAsync(ct) > 0)
+        {
+        }
+    }
+
+    /// <summary>The handler's cycles, then the outbox's.</summary>
+    public static async Task HandleLinkRequestsAndSendAsync(this PortalFactory app, CancellationToken ct)
+    {
         await app.HandleLinkRequestsAsync(ct);
-        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
+        await app.SendDueMailAsync(ct);
     }
 
     public static Task<List<OutboxMessage>> OutboxForAsync(this PortalFactory app, string email, CancellationToken ct)
