@@ -42,7 +42,7 @@ internal static partial class AccountsLog
     [LoggerMessage(1012, LogLevel.Warning, "Password hashing is at its limit (waiting room full or waited too long): a sign-in was refused with 503")]
     public static partial void PasswordWorkFull(ILogger logger);
 
-    [LoggerMessage(1013, LogLevel.Error, "Link request {RequestId} could not be handled and was dropped")]
+    [LoggerMessage(1016, LogLevel.Error, "Link request {RequestId} could not be handled and was dropped")]
     public static partial void LinkRequestDropped(ILogger logger, Guid requestId, Exception exception);
 
     [LoggerMessage(1014, LogLevel.Error, "Handling link requests failed; they wait for the next cycle")]
