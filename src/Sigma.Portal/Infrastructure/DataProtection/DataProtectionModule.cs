@@ -29,9 +29,9 @@ internal static class DataProtectionModule
             KeyRingCertificate.CreateIfMissing(path, TimeProvider.System);
         }
 
-        dataProtection.ProtectKeysWithCertificate(KeyRingCertificate.Load(path, settings.CertificatePassword, "DataProtection:CertificatePath"));
+        dataProtection.ProtectKeysWithCertificate(CertificateFiles.LoadWithPrivateKey(path, settings.CertificatePassword, "DataProtection:CertificatePath"));
         var previous = settings.PreviousCertificatePaths
-            .Select(previousPath => KeyRingCertificate.Load(previousPath, settings.CertificatePassword, "DataProtection:PreviousCertificatePaths"))
+            .Select(previousPath => CertificateFiles.LoadWithPrivateKey(previousPath, settings.CertificatePassword, "DataProtection:PreviousCertificatePaths"))
             .ToArray();
         if (previous.Length > 0)
         {

@@ -10,21 +10,6 @@ namespace Sigma.Portal.Infrastructure.DataProtection;
 /// </summary>
 internal static class KeyRingCertificate
 {
-    public static X509Certificate2 Load(string path, string? password, string key)
-    {
-        try
-        {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
-            return certificate.HasPrivateKey
-                ? certificate
-                : throw new ConfigurationException($"{key}: the certificate in '{path}' has no private key.");
-        }
-        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException($"{key}: cannot read the certificate '{path}' ({e.GetType().Name}).", e);
-        }
-    }
-
     /// <summary>Creates the PFX at <paramref name="path"/> unless it exists; several instances starting at once agree on one.</summary>
     public static void CreateIfMissing(string path, TimeProvider time)
     {

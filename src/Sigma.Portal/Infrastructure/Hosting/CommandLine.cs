@@ -25,4 +25,27 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> CommandA
 
         return null;
     }
+
+    /// <summary>Every value of a repeatable <paramref name="option"/>, each also split at commas (<c>--x a,b --x c</c>).</summary>
+    public static IReadOnlyList<string> Values(IReadOnlyList<string> arguments, string option)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var values = new List<string>();
+        for (var i = 0; i < arguments.Count - 1; i++)
+        {
+            if (string.Equals(arguments[i], option, StringComparison.Ordinal))
+            {
+                values.AddRange(arguments[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Whether the switch <paramref name="option"/> (<c>--public</c>) is present.</summary>
+    public static bool Flag(IReadOnlyList<string> arguments, string option)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return arguments.Contains(option, StringComparer.Ordinal);
+    }
 }

@@ -6,9 +6,12 @@ namespace Sigma.Portal.Infrastructure.Security;
 /// Sets the security headers on every response — pages, static files, redirects, health and error pages — when the
 /// response starts, so no handler can forget them and the exception handler's header reset cannot drop them.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, FormTargets formTargets)
 {
-    /// <summary>Only our own files: no inline script or style, no plug-ins, no framing, forms post only to us.</summary>
+    /// <summary>
+    /// Only our own files: no inline script or style, no plug-ins, no framing, forms post only to us (and, through the
+    /// sign-in's redirects, to the registered applications: <see cref="FormTargets"/>).
+    /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
@@ -17,17 +20,26 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.OnStarting(static state =>
+        context.Response.OnStarting(() =>
         {
-            Apply(((HttpContext)state).Response.Headers);
+            Apply(context.Response.Headers, Policy(formTargets.Sources, context.Features.Get<InlineScriptFeature>()?.Sha256));
             return Task.CompletedTask;
-        }, context);
+        });
         return next(context);
     }
 
-    private static void Apply(IHeaderDictionary headers)
+    /// <summary>The policy, with further form targets and one allowed inline script when there are any.</summary>
+    public static string Policy(string formTargets, string? inlineScriptSha256)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        var policy = formTargets.Length == 0 ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + formTargets, StringComparison.Ordinal);
+        return inlineScriptSha256 is null ? policy
+            : policy.Replace("script-src 'self'", $"script-src 'self' 'sha256-{inlineScriptSha256}'", StringComparison.Ordinal);
+    }
+
+    private static void Apply(IHeaderDictionary headers, string policy)
+    {
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         // Activation and reset links carry a token in the URL: never hand it to another site.

@@ -11,6 +11,8 @@ internal static class SecurityModule
         var services = builder.Services;
         var cookies = new PortalCookies(secure: !builder.Environment.IsDevelopment());
         services.AddSingleton(cookies);
+        services.AddSingleton<PortalSecretStore>();
+        services.AddSingleton<FormTargets>();
         services.AddSingleton<SecretHasher>();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
