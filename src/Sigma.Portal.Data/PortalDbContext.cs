@@ -50,6 +50,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        // OpenIddict's own applications, authorizations, scopes and tokens, keyed like the accounts.
+        builder.UseOpenIddict<Guid>();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -8,6 +8,7 @@ using Sigma.Portal.Infrastructure.DataProtection;
 using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Localisation;
 using Sigma.Portal.Sessions;
+using Sigma.Portal.SingleSignOn;
 using Sigma.Portal.TwoFactor;
 
 try
@@ -25,6 +26,7 @@ try
         .AddAccounts()
         .AddSessions()
         .AddTwoFactor()
+        .AddSingleSignOn()
         .AddAdministration()
         .AddHelp()
         .AddHome();

@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3d4c0ec-0664-4c8c-a9fa-43c8a34af9db"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("da2c4b27-5607-4c0a-9bea-9e6cf7376cd3"), entityTypeCount: 20)
         {
         }
 
@@ -21,6 +21,10 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
+            var openIddictEntityFrameworkCoreApplication = OpenIddictEntityFrameworkCoreApplicationEntityType.Create(this);
+            var openIddictEntityFrameworkCoreAuthorization = OpenIddictEntityFrameworkCoreAuthorizationEntityType.Create(this);
+            var openIddictEntityFrameworkCoreScope = OpenIddictEntityFrameworkCoreScopeEntityType.Create(this);
+            var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
             var accountToken = AccountTokenEntityType.Create(this);
             var pendingLinkRequest = PendingLinkRequestEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
@@ -37,6 +41,9 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, portalUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, portalUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, portalUser);
+            OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreAuthorization, openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
             AccountTokenEntityType.CreateForeignKey1(accountToken, portalUser);
             HelpCommentEntityType.CreateForeignKey1(helpComment, portalUser);
             UserSessionEntityType.CreateForeignKey1(userSession, portalUser);
@@ -48,6 +55,10 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
+            OpenIddictEntityFrameworkCoreApplicationEntityType.CreateAnnotations(openIddictEntityFrameworkCoreApplication);
+            OpenIddictEntityFrameworkCoreAuthorizationEntityType.CreateAnnotations(openIddictEntityFrameworkCoreAuthorization);
+            OpenIddictEntityFrameworkCoreScopeEntityType.CreateAnnotations(openIddictEntityFrameworkCoreScope);
+            OpenIddictEntityFrameworkCoreTokenEntityType.CreateAnnotations(openIddictEntityFrameworkCoreToken);
             AccountTokenEntityType.CreateAnnotations(accountToken);
             PendingLinkRequestEntityType.CreateAnnotations(pendingLinkRequest);
             PortalUserEntityType.CreateAnnotations(portalUser);

@@ -29,4 +29,9 @@ public enum AuditEventType
     EmailRetried,
     CommentHidden,
     LinkRequestHeldBack,
+    ApplicationRegistered,
+    ApplicationChanged,
+    ApplicationSecretRotated,
+    SignedInToApplication,
+    ApplicationRefused,
 }

@@ -1,7 +1,10 @@
+using Sigma.Portal.SingleSignOn.Applications;
+using Sigma.Portal.TwoFactor.Authenticators;
+
 namespace Sigma.Portal.Home;
 
 /// <summary>What the start page shows of the signed-in account, read fresh (an administrator may have changed it).</summary>
-public sealed class HomePageReader(PortalDbContext db)
+public sealed class HomePageReader(PortalDbContext db, PortalApplications applications)
 {
     // Compiled once, like the sign-in's own lookups: every sign-in ends on this page (docs/performance.md).
     private static readonly Func<PortalDbContext, Guid, CancellationToken, Task<HomeViewModel?>> Summary =
@@ -17,5 +20,12 @@ public sealed class HomePageReader(PortalDbContext db)
                 })
                 .FirstOrDefault());
 
-    public Task<HomeViewModel?> ForAsync(Guid userId, CancellationToken ct) => Summary(db, userId, ct);
+    public async Task<HomeViewModel?> ForAsync(Guid userId, CancellationToken ct) =>
+        await Summary(db, userId, ct) is { } summary
+            ? summary with
+            {
+                Applications = await applications.OpenToAsync(summary.AccountType, ct),
+                TwoFactorActive = await AuthenticatorQueries.HasActive(db, userId, ct),
+            }
+            : null;
 }

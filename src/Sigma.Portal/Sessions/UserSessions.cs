@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace Sigma.Portal.Sessions;
 
 /// <summary>A person's signed-in sessions: listing them under Settings, and ending them.</summary>
-public sealed class UserSessions(PortalDbContext db, TimeProvider time)
+public sealed class UserSessions(PortalDbContext db, IOptions<SessionOptions> options, TimeProvider time)
 {
     /// <summary>The claim that names the server-side session of the current request.</summary>
     public const string SessionClaim = "sigma:session";
@@ -28,6 +28,24 @@ public sealed class UserSessions(PortalDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         return db.UserSessions.Where(s => s.UserId == userId && s.RevokedUtc == null && s.Id != keep)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedUtc, now), ct);
+    }
+
+    /// <summary>
+    /// When the session began, while it is still valid by the same rule as its cookie (not ended, not idle, not too old);
+    /// null otherwise. An application using the session (a token refresh) counts as activity, as a page would.
+    /// </summary>
+    public async Task<DateTime?> BeganAsync(Guid sessionId, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var idleSince = now - options.Value.IdleTimeout;
+        var active = db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedUtc == null && s.ExpiresUtc > now && s.LastSeenUtc > idleSince);
+        var began = await active.Select(s => (DateTime?)s.CreatedUtc).FirstOrDefaultAsync(ct);
+        if (began is not null)
+        {
+            await active.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenUtc, now), ct);
+        }
+
+        return began;
     }
 
     public static Guid? CurrentId(ClaimsPrincipal principal)

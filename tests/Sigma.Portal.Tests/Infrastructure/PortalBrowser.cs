@@ -93,10 +93,14 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies)
         return await FollowAsync(response, ct);
     }
 
+    /// <summary>
+    /// Follows the portal's redirects to the page they end on. A redirect to another site (an application's redirect
+    /// URI) is where a browser would leave the portal: it is not followed, and the page is that redirect itself.
+    /// </summary>
     public async Task<Page> FollowAsync(HttpResponseMessage response, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(response);
-        for (var hops = 0; IsRedirect(response.StatusCode); hops++)
+        for (var hops = 0; IsRedirect(response.StatusCode) && !LeavesPortal(response.Headers.Location!); hops++)
         {
             if (hops == 10)
             {
@@ -112,6 +116,9 @@ public sealed class PortalBrowser(HttpClient client, CookieContainer cookies)
         var document = await Parser.ParseDocumentAsync(html, ct);
         return new Page(response, document, html);
     }
+
+    private bool LeavesPortal(Uri location) =>
+        location.IsAbsoluteUri && Uri.Compare(location, client.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0;
 
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.Redirect or HttpStatusCode.RedirectMethod or HttpStatusCode.MovedPermanently

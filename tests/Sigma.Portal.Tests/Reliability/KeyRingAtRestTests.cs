@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Sigma.Portal.Email;
 using Sigma.Portal.Sessions;
+using Sigma.Portal.SingleSignOn.Keys;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.TwoFactor.Authenticators;
@@ -38,7 +39,9 @@ public sealed class KeyRingAtRestTests
         using var certificate = X509CertificateLoader.LoadPkcs12FromFile(TestCertificates.KeyRing, null);
         var owner = DataProtectionProvider.Create(keyRing, b => b.SetApplicationName("Sigma.Portal").UnprotectKeysWithAnyCertificate(certificate));
 
-        Assert.Equal(["authenticator secret", "outbox body", "secret-hashing key", "session ticket"], secrets.Select(s => s.What).Distinct().Order());
+        Assert.Equal(
+            ["authenticator secret", "outbox body", "secret-hashing key", "session ticket", "token encryption key", "token signing key"],
+            secrets.Select(s => s.What).Distinct().Order());
         Assert.All(Directory.GetFiles(keyRing.FullName), file => Assert.Contains("<encryptedSecret", File.ReadAllText(file), StringComparison.Ordinal));
         foreach (var (what, purpose, payload) in secrets)
         {
@@ -94,7 +97,9 @@ public sealed class KeyRingAtRestTests
         return
         [
             .. Read(copy, "SELECT ProtectedSecret FROM Authenticators").Select(v => ("authenticator secret", AuthenticatorSecrets.Purpose, Url(v))),
-            .. Read(copy, "SELECT ProtectedValue FROM PortalSecrets").Select(v => ("secret-hashing key", "Sigma.Portal.SecretHashingKey", Url(v))),
+            .. Read(copy, "SELECT ProtectedValue FROM PortalSecrets WHERE Name = 'SecretHashingKey'").Select(v => ("secret-hashing key", "Sigma.Portal.SecretHashingKey", Url(v))),
+            .. Read(copy, $"SELECT ProtectedValue FROM PortalSecrets WHERE Name = '{TokenKeys.KeyName}'").Select(v => ("token signing key", TokenKeys.Purpose, Url(v))),
+            .. Read(copy, $"SELECT ProtectedValue FROM PortalSecrets WHERE Name = '{TokenKeys.EncryptionKeyName}'").Select(v => ("token encryption key", TokenKeys.EncryptionPurpose, Url(v))),
             .. Read(copy, "SELECT ProtectedTextBody FROM OutboxMessages WHERE ProtectedTextBody <> ''").Select(v => ("outbox body", OutboxWriter.BodyProtectionPurpose, Url(v))),
             .. Read(copy, "SELECT ProtectedTicket FROM UserSessions").Select(v => ("session ticket", DatabaseTicketStore.Purpose, Convert.FromBase64String(v))),
         ];

@@ -9,7 +9,8 @@ namespace Sigma.Portal.Tests.Reliability;
 
 /// <summary>
 /// The journeys once more, with every log entry of every level captured: afterwards neither the logs nor the raw
-/// database file may hold a password, authenticator key, code, recovery code, access pass, token or activation link.
+/// database file may hold a password, authenticator key, code, recovery code, access pass, token or activation link,
+/// nor an application's secret, authorization code, ID, access or refresh token.
 /// </summary>
 public sealed class SecretLeakageTests(SecretLeakageTests.LoggedPortal app) : IClassFixture<SecretLeakageTests.LoggedPortal>
 {
@@ -44,6 +45,17 @@ public sealed class SecretLeakageTests(SecretLeakageTests.LoggedPortal app) : IC
         var account = new TestAccount { Id = person.Id, Email = person.Email, DisplayName = person.DisplayName, AccountType = person.AccountType, ActivationLink = link, Password = password, AuthenticatorKey = key };
         await app.NewBrowser().SignInAsync(app, account, ct);
         codes.Add(TestTotp.CodeAt(key, app.Clock.GetUtcNow()));
+        // Single sign-on: a code, its tokens, a refreshed set, and the application's secret.
+        var application = await TestApplication.RegisterAsync(app, "Loonstroken", ct);
+        secrets.Add(application.Secret!);
+        var ssoBrowser = app.NewBrowser();
+        var request = application.NewRequest();
+        var authorizationCode = application.CodeFrom(await TestApplication.SignInThroughPortalAsync(ssoBrowser, app, account, request, ct), request);
+        codes.Add(TestTotp.CodeAt(key, app.Clock.GetUtcNow()));
+        var tokens = await application.RedeemAsync(ssoBrowser.Client, authorizationCode, request.Verifier, ct);
+        var refreshed = await application.RefreshAsync(ssoBrowser.Client, tokens.RefreshToken!, ct);
+        secrets.AddRange([authorizationCode, request.Verifier, tokens.IdToken!, tokens.AccessToken!, tokens.RefreshToken!, refreshed.RefreshToken!, refreshed.AccessToken!]);
+
         var withRecovery = app.NewBrowser();
         await withRecovery.PasswordStepAsync(person.Email, password, ct);
         var recoveryForm = await withRecovery.OpenAsync("/TwoFactor/Recovery", ct);

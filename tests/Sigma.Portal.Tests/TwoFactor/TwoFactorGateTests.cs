@@ -21,6 +21,8 @@ public sealed class TwoFactorGateTests(PortalFactory app) : IClassFixture<Portal
         "POST /language", "GET /error/{statusCode:int}", "POST /error/{statusCode:int}",
         "GET /dev/mailbox", "GET /dev/mailbox/{id:guid}", "GET /health", "POST /health",
         "GET /help", "GET /help/{slug}",
+        // The OpenID Connect endpoints: OpenIddict checks the protocol, ApplicationSignIn the portal session behind it.
+        "GET /connect/authorize", "POST /connect/authorize", "POST /connect/token", "GET /connect/endsession", "POST /connect/endsession",
     ]);
 
     private static readonly HashSet<string> PasswordStep = WithHead(
