@@ -28,5 +28,6 @@ internal static class FormPostScript
 
                 return default;
             })
-            .SetOrder(int.MinValue + 100_000));
+            // Just before OpenIddict writes the page, when the response mode is settled.
+            .SetOrder(OpenIddict.Server.AspNetCore.OpenIddictServerAspNetCoreHandlers.Authentication.ProcessFormPostResponse.Descriptor.Order - 1));
 }
