@@ -9,6 +9,7 @@ using Sigma.Portal.Data.Email;
 using Sigma.Portal.Data.Help;
 using Sigma.Portal.Data.Security;
 using Sigma.Portal.Data.Sessions;
+using Sigma.Portal.Data.SingleSignOn;
 using Sigma.Portal.Data.TwoFactor;
 
 namespace Sigma.Portal.Data;
@@ -45,6 +46,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<HelpComment> HelpComments => Set<HelpComment>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<SessionApplication> SessionApplications => Set<SessionApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -757,6 +757,78 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.SessionApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorizationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LogoutAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("LogoutClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("LogoutClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LogoutDeadUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LogoutError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("LogoutNextAttemptUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LogoutSentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LogoutUri")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EndedUtc", "SessionId");
+
+                    b.HasIndex("LogoutSentUtc", "LogoutNextAttemptUtc");
+
+                    b.ToTable("SessionApplications", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.AccessPass", b =>
                 {
                     b.Property<Guid>("Id")
@@ -933,6 +1005,15 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Sigma.Portal.Data.Sessions.UserSession", b =>
+                {
+                    b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.SessionApplication", b =>
                 {
                     b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
                         .WithMany()

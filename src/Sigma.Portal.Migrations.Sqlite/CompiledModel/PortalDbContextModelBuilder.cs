@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("da2c4b27-5607-4c0a-9bea-9e6cf7376cd3"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("4058ee8a-41f7-49ed-9f7d-73ce3663962e"), entityTypeCount: 21)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             var helpComment = HelpCommentEntityType.Create(this);
             var portalSecret = PortalSecretEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var sessionApplication = SessionApplicationEntityType.Create(this);
             var accessPass = AccessPassEntityType.Create(this);
             var authenticator = AuthenticatorEntityType.Create(this);
             var recoveryCode = RecoveryCodeEntityType.Create(this);
@@ -47,6 +48,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             AccountTokenEntityType.CreateForeignKey1(accountToken, portalUser);
             HelpCommentEntityType.CreateForeignKey1(helpComment, portalUser);
             UserSessionEntityType.CreateForeignKey1(userSession, portalUser);
+            SessionApplicationEntityType.CreateForeignKey1(sessionApplication, portalUser);
             AccessPassEntityType.CreateForeignKey1(accessPass, portalUser);
             AuthenticatorEntityType.CreateForeignKey1(authenticator, portalUser);
             RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, portalUser);
@@ -68,6 +70,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             HelpCommentEntityType.CreateAnnotations(helpComment);
             PortalSecretEntityType.CreateAnnotations(portalSecret);
             UserSessionEntityType.CreateAnnotations(userSession);
+            SessionApplicationEntityType.CreateAnnotations(sessionApplication);
             AccessPassEntityType.CreateAnnotations(accessPass);
             AuthenticatorEntityType.CreateAnnotations(authenticator);
             RecoveryCodeEntityType.CreateAnnotations(recoveryCode);

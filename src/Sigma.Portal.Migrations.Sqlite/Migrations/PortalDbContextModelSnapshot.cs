@@ -739,6 +739,78 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.SessionApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LogoutAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LogoutClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LogoutClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LogoutDeadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogoutError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LogoutNextAttemptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LogoutSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogoutUri")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EndedUtc", "SessionId");
+
+                    b.HasIndex("LogoutSentUtc", "LogoutNextAttemptUtc");
+
+                    b.ToTable("SessionApplications", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.AccessPass", b =>
                 {
                     b.Property<Guid>("Id")
@@ -915,6 +987,15 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Sigma.Portal.Data.Sessions.UserSession", b =>
+                {
+                    b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.SessionApplication", b =>
                 {
                     b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
                         .WithMany()

@@ -16,6 +16,7 @@ public sealed class DatabaseTicketStore(
     IDataProtectionProvider protection,
     IHttpContextAccessor http,
     IOptions<SessionOptions> options,
+    WakeSignal<SessionsEnded> ended,
     TimeProvider time) : ITicketStore
 {
     public const string Purpose = "Sigma.Portal.Sessions.Ticket";
@@ -123,6 +124,7 @@ public sealed class DatabaseTicketStore(
         await scope.ServiceProvider.GetRequiredService<PortalDbContext>().UserSessions
             .Where(s => s.Id == id && s.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedUtc, now));
+        ended.Notify();
     }
 
     private static Guid? AccountOf(AuthenticationTicket ticket) => ticket.Principal.FindAccountId();

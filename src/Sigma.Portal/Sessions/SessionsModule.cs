@@ -10,6 +10,7 @@ internal static class SessionsModule
     {
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<WakeSignal<SessionsEnded>>();
         services.AddSingleton<DatabaseTicketStore>();
         services.AddScoped<UserSessions>();
         services.Configure<AuthenticationOptions>(authentication =>

@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace Sigma.Portal.Sessions;
 
 /// <summary>A person's signed-in sessions: listing them under Settings, and ending them.</summary>
-public sealed class UserSessions(PortalDbContext db, IOptions<SessionOptions> options, TimeProvider time)
+public sealed class UserSessions(PortalDbContext db, IOptions<SessionOptions> options, WakeSignal<SessionsEnded> ended, TimeProvider time)
 {
     /// <summary>The claim that names the server-side session of the current request.</summary>
     public const string SessionClaim = "sigma:session";
@@ -22,12 +22,21 @@ public sealed class UserSessions(PortalDbContext db, IOptions<SessionOptions> op
             .ToListAsync(ct);
     }
 
-    /// <summary>Ends every session of the account, except <paramref name="keep"/> ("sign out everywhere else").</summary>
-    public Task<int> RevokeAllAsync(Guid userId, CancellationToken ct, Guid? keep = null)
+    /// <summary>
+    /// Ends every session of the account, except <paramref name="keep"/> ("sign out everywhere else"). Inside a
+    /// transaction the end is seen by others only at its commit: they find it at their next poll instead.
+    /// </summary>
+    public async Task<int> RevokeAllAsync(Guid userId, CancellationToken ct, Guid? keep = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.UserSessions.Where(s => s.UserId == userId && s.RevokedUtc == null && s.Id != keep)
+        var revoked = await db.UserSessions.Where(s => s.UserId == userId && s.RevokedUtc == null && s.Id != keep)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedUtc, now), ct);
+        if (revoked > 0 && db.Database.CurrentTransaction is null)
+        {
+            ended.Notify();
+        }
+
+        return revoked;
     }
 
     /// <summary>

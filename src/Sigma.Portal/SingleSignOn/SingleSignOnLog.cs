@@ -23,4 +23,22 @@ internal static partial class SingleSignOnLog
 
     [LoggerMessage(7007, LogLevel.Error, "The token keys could not be read; until they are, tokens are signed with keys of this process alone")]
     public static partial void TokenKeysUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(7008, LogLevel.Information, "Session {SessionId} ended: its sign-in to {ClientId} is revoked")]
+    public static partial void SessionEndedForApplication(ILogger logger, Guid sessionId, string clientId);
+
+    [LoggerMessage(7009, LogLevel.Information, "Back-channel logout of session {SessionId} delivered to {ClientId}")]
+    public static partial void LogoutDelivered(ILogger logger, string clientId, Guid sessionId);
+
+    [LoggerMessage(7010, LogLevel.Warning, "Back-channel logout of session {SessionId} to {ClientId} failed (attempt {Attempt}, given up: {Dead}): {Error}")]
+    public static partial void LogoutNotDelivered(ILogger logger, string clientId, Guid sessionId, int attempt, bool dead, string error);
+
+    [LoggerMessage(7011, LogLevel.Error, "Handling ended sessions failed; it is tried again at the next cycle")]
+    public static partial void SessionEndFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7012, LogLevel.Information, "Pruned {Tokens} tokens, {Authorizations} authorizations and {SignIns} ended sign-ins")]
+    public static partial void Pruned(ILogger logger, long tokens, long authorizations, int signIns);
+
+    [LoggerMessage(7013, LogLevel.Error, "Pruning the provider's tables failed; it tries again at its next run")]
+    public static partial void PruneFailed(ILogger logger, Exception exception);
 }

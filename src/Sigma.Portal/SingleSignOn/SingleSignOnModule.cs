@@ -3,6 +3,7 @@ using OpenIddict.Server;
 using Sigma.Portal.SingleSignOn.Applications;
 using Sigma.Portal.SingleSignOn.Authorization;
 using Sigma.Portal.SingleSignOn.Keys;
+using Sigma.Portal.SingleSignOn.Logout;
 
 namespace Sigma.Portal.SingleSignOn;
 
@@ -16,6 +17,14 @@ internal static class SingleSignOnModule
         services.AddScoped<ApplicationRegistrar>();
         services.AddScoped<ApplicationSignIn>();
         services.AddSingleton<IPortalCommand, RegisterAppCommand>();
+        services.AddSingleton<LogoutTokens>();
+        services.AddSingleton<SessionEndJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionEndJob>());
+        // Logout tokens go to the addresses administrators registered, and nowhere a redirect would lead.
+        services.AddHttpClient(SessionEndJob.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<ProviderPruneJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProviderPruneJob>());
         services.AddSingleton<ApplicationOrigins>();
         services.AddHostedService(sp => sp.GetRequiredService<ApplicationOrigins>());
         services.AddSingleton<TokenKeys>();
@@ -44,6 +53,13 @@ internal static class SingleSignOnModule
                 // Applications and APIs read access tokens as signed JWTs; they carry nothing the person's own ID token does not.
                 server.DisableAccessTokenEncryption();
                 FormPostScript.AllowOnFormPostPage(server);
+                server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(static context =>
+                {
+                    // OpenID Connect Back-Channel Logout 1.0 §2.1: logout tokens are sent, and they carry the sid.
+                    context.Metadata["backchannel_logout_supported"] = true;
+                    context.Metadata["backchannel_logout_session_supported"] = true;
+                    return default;
+                }));
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

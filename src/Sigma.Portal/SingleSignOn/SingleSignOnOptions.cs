@@ -29,7 +29,21 @@ public sealed class SingleSignOnOptions
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "SingleSignOn:IdentityTokenLifetime must be between 1 minute and 1 hour.")]
     public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The longest a refresh token lives; each one is also refused once the portal session it came from ends.</summary>
+    /// <summary>
+    /// The longest a refresh token lives; each one is also refused once the portal session it came from ends. At most a
+    /// week: used tokens are kept two weeks (<c>ProviderPruneJob</c>), so a reused one is always recognised as reused.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:10:00", "7.00:00:00", ErrorMessage = "SingleSignOn:RefreshTokenLifetime must be between 10 minutes and 7 days.")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How often ended sessions are looked for when none ended on this instance (another instance's, an idle or too old
+    /// one): the longest an application may wait for its back-channel logout.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00", ErrorMessage = "SingleSignOn:LogoutPollInterval must be between 5 seconds and 10 minutes.")]
+    public TimeSpan LogoutPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Delivery attempts of one logout token before it is given up (backoff from 30 seconds to an hour).</summary>
+    [Range(1, 50, ErrorMessage = "SingleSignOn:LogoutMaxAttempts must be between 1 and 50.")]
+    public int LogoutMaxAttempts { get; set; } = 12;
 }

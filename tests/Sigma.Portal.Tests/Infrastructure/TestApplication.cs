@@ -35,7 +35,8 @@ public sealed class TestApplication
     public static TestApplication Existing(string clientId, string? secret, Uri redirectUri) => new(clientId, secret, redirectUri);
 
     public static async Task<TestApplication> RegisterAsync(
-        PortalFactory app, string name, CancellationToken ct, ISet<Sigma.Portal.Data.Accounts.AccountType>? accountTypes = null, bool isPublic = false)
+        PortalFactory app, string name, CancellationToken ct, ISet<Sigma.Portal.Data.Accounts.AccountType>? accountTypes = null, bool isPublic = false,
+        Uri? backChannelLogoutUri = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var clientId = "app-" + Guid.NewGuid().ToString("N")[..12];
@@ -50,6 +51,7 @@ public sealed class TestApplication
                 PostLogoutRedirectUris = [new Uri(redirect, "/signed-out")],
                 AccountTypes = accountTypes?.ToHashSet() ?? [],
                 Public = isPublic,
+                BackChannelLogoutUri = backChannelLogoutUri,
             },
             rotateSecret: false,
             actorId: null,

@@ -21,6 +21,8 @@ public sealed record ApplicationInput
 
     public string? PostLogoutRedirectUris { get; init; }
 
+    public string? BackChannelLogoutUri { get; init; }
+
     public IReadOnlyList<AccountType> AccountTypes { get; init; } = [];
 
     public bool Public { get; init; }
@@ -36,6 +38,7 @@ public sealed record ApplicationInput
             StartUrl = registration.StartUrl?.AbsoluteUri,
             RedirectUris = string.Join('\n', registration.RedirectUris.Select(u => u.AbsoluteUri)),
             PostLogoutRedirectUris = string.Join('\n', registration.PostLogoutRedirectUris.Select(u => u.AbsoluteUri)),
+            BackChannelLogoutUri = registration.BackChannelLogoutUri?.AbsoluteUri,
             AccountTypes = [.. registration.AccountTypes],
             Public = registration.Public,
         };
@@ -44,7 +47,8 @@ public sealed record ApplicationInput
     /// <summary>The registration, or null when an address is not an absolute URI at all.</summary>
     public ApplicationRegistration? ToRegistration()
     {
-        if (!TryUris(RedirectUris, out var redirects) || !TryUris(PostLogoutRedirectUris, out var postLogout) || !TryUris(StartUrl, out var start))
+        if (!TryUris(RedirectUris, out var redirects) || !TryUris(PostLogoutRedirectUris, out var postLogout) || !TryUris(StartUrl, out var start)
+            || !TryUris(BackChannelLogoutUri, out var backChannelLogout))
         {
             return null;
         }
@@ -57,6 +61,7 @@ public sealed record ApplicationInput
             StartUrl = start.FirstOrDefault(),
             RedirectUris = redirects,
             PostLogoutRedirectUris = postLogout,
+            BackChannelLogoutUri = backChannelLogout.FirstOrDefault(),
             AccountTypes = AccountTypes.ToHashSet(),
             Public = Public,
         };

@@ -133,6 +133,7 @@ public sealed class ApplicationRegistrar(
         descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
 
         descriptor.Properties[PortalApplication.StartUrlProperty] = JsonSerializer.SerializeToElement(registration.StartUrl?.AbsoluteUri);
+        descriptor.Properties[PortalApplication.BackChannelLogoutProperty] = JsonSerializer.SerializeToElement(registration.BackChannelLogoutUri?.AbsoluteUri);
         descriptor.Properties[PortalApplication.DescriptionProperty] = JsonSerializer.SerializeToElement(registration.Description?.Trim());
         descriptor.Properties[PortalApplication.AccountTypesProperty] =
             JsonSerializer.SerializeToElement(registration.AccountTypes.Order().Select(t => t.ToString()).ToArray());

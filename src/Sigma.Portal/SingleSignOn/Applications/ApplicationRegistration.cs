@@ -18,6 +18,9 @@ public sealed record ApplicationRegistration
 
     public IReadOnlyList<Uri> PostLogoutRedirectUris { get; init; } = [];
 
+    /// <summary>Where the portal posts an OpenID Connect Back-Channel Logout token when a session with this application ends.</summary>
+    public Uri? BackChannelLogoutUri { get; init; }
+
     /// <summary>The account types that may use it; empty means every type.</summary>
     public IReadOnlySet<AccountType> AccountTypes { get; init; } = new HashSet<AccountType>();
 

@@ -39,7 +39,8 @@ public static partial class ApplicationRules
         }
 
         if (!registration.RedirectUris.Concat(registration.PostLogoutRedirectUris).All(IsAcceptable)
-            || (registration.StartUrl is { } start && !IsAcceptable(start)))
+            || (registration.StartUrl is { } start && !IsAcceptable(start))
+            || (registration.BackChannelLogoutUri is { } logout && !IsAcceptable(logout)))
         {
             problems.Add("Application.UriInvalid");
         }

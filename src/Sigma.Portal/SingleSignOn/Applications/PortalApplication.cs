@@ -13,12 +13,14 @@ public sealed record PortalApplication(
     string? Description,
     Uri? StartUrl,
     IReadOnlySet<AccountType> AccountTypes,
-    bool Disabled)
+    bool Disabled,
+    Uri? BackChannelLogoutUri = null)
 {
     internal const string StartUrlProperty = "sigma_start_url";
     internal const string DescriptionProperty = "sigma_description";
     internal const string AccountTypesProperty = "sigma_account_types";
     internal const string DisabledProperty = "sigma_disabled";
+    internal const string BackChannelLogoutProperty = "sigma_backchannel_logout_uri";
 
     /// <summary>Whether an account of this type may sign in to the application now.</summary>
     public bool IsOpenTo(AccountType accountType) => !Disabled && (AccountTypes.Count == 0 || AccountTypes.Contains(accountType));
@@ -32,7 +34,8 @@ public sealed record PortalApplication(
             ? types.EnumerateArray().Select(t => Enum.TryParse<AccountType>(t.GetString(), out var type) ? type : (AccountType?)null)
                 .OfType<AccountType>().ToHashSet()
             : [],
-        properties.TryGetValue(DisabledProperty, out var disabled) && disabled.ValueKind == JsonValueKind.True);
+        properties.TryGetValue(DisabledProperty, out var disabled) && disabled.ValueKind == JsonValueKind.True,
+        Text(properties, BackChannelLogoutProperty) is { } logout && Uri.TryCreate(logout, UriKind.Absolute, out var logoutUri) ? logoutUri : null);
 
     internal static async Task<PortalApplication> ReadAsync(IOpenIddictApplicationManager manager, object application, CancellationToken ct) => From(
         await manager.GetClientIdAsync(application, ct) ?? "",

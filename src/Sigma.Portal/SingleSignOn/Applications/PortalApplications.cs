@@ -40,6 +40,7 @@ public sealed class PortalApplications(IOpenIddictApplicationManager application
             StartUrl = read.StartUrl,
             RedirectUris = [.. (await applications.GetRedirectUrisAsync(application, ct)).Select(u => new Uri(u))],
             PostLogoutRedirectUris = [.. (await applications.GetPostLogoutRedirectUrisAsync(application, ct)).Select(u => new Uri(u))],
+            BackChannelLogoutUri = read.BackChannelLogoutUri,
             AccountTypes = read.AccountTypes,
             Public = await applications.HasClientTypeAsync(application, OpenIddict.Abstractions.OpenIddictConstants.ClientTypes.Public, ct),
         };

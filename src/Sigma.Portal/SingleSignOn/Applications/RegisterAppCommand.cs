@@ -5,7 +5,7 @@ using Sigma.Portal.Localisation;
 namespace Sigma.Portal.SingleSignOn.Applications;
 
 /// <summary>
-/// <c>register-app --client-id ID --name NAME --redirect-uri URI [--post-logout-redirect-uri URI] [--start-url URI]
+/// <c>register-app --client-id ID --name NAME --redirect-uri URI [--post-logout-redirect-uri URI] [--back-channel-logout-uri URI] [--start-url URI]
 /// [--description TEXT] [--account-types employee,employer] [--public] [--rotate-secret]</c>: registers an application
 /// for scripted installs, or updates the one with that client id. A new confidential client's secret is printed once,
 /// on a line of its own starting <c>client_secret: </c>; an update prints none unless asked to rotate.
@@ -23,6 +23,7 @@ public sealed class RegisterAppCommand(IServiceScopeFactory scopes, IStringLocal
             || !TryUris(CommandLine.Values(arguments, "--redirect-uri"), out var redirects)
             || !TryUris(CommandLine.Values(arguments, "--post-logout-redirect-uri"), out var postLogout)
             || !TryUris(CommandLine.Values(arguments, "--start-url"), out var start)
+            || !TryUris(CommandLine.Values(arguments, "--back-channel-logout-uri"), out var backChannelLogout)
             || !TryAccountTypes(CommandLine.Values(arguments, "--account-types"), out var accountTypes))
         {
             await Console.Error.WriteLineAsync(text["RegisterApp.Usage"]);
@@ -39,6 +40,7 @@ public sealed class RegisterAppCommand(IServiceScopeFactory scopes, IStringLocal
                 StartUrl = start.FirstOrDefault(),
                 RedirectUris = redirects,
                 PostLogoutRedirectUris = postLogout,
+                BackChannelLogoutUri = backChannelLogout.FirstOrDefault(),
                 AccountTypes = accountTypes,
                 Public = CommandLine.Flag(arguments, "--public"),
             },

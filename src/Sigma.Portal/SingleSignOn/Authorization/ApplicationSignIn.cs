@@ -4,6 +4,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Sigma.Portal.Accounts;
 using Sigma.Portal.Audit;
+using Sigma.Portal.Data.SingleSignOn;
 using Sigma.Portal.Sessions;
 using Sigma.Portal.SingleSignOn.Applications;
 using Sigma.Portal.TwoFactor;
@@ -81,7 +82,8 @@ public sealed class ApplicationSignIn(
             return new Decision(Outcome.Refused, Application: application.DisplayName, Reason: refusal);
         }
 
-        var identity = await IdentityAsync(account!, sessionId, began, ct);
+        var sid = await SessionIdForApplicationsAsync(sessionId, ct);
+        var identity = Identity(account!, sessionId, began, sid);
         identity.SetScopes(request.GetScopes().Intersect(ProviderScopes.All, StringComparer.Ordinal));
         var client = await clients.FindByClientIdAsync(application.ClientId, ct)
             ?? throw new InvalidOperationException("The application was read a moment ago.");
@@ -89,9 +91,21 @@ public sealed class ApplicationSignIn(
         // revokes the whole chain.
         var authorization = await authorizations.CreateAsync(
             new ClaimsPrincipal(identity), account!.Id.ToString(), await clients.GetIdAsync(client, ct) ?? "", AuthorizationTypes.AdHoc, identity.GetScopes(), ct);
-        identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization, ct));
+        var authorizationId = await authorizations.GetIdAsync(authorization, ct) ?? "";
+        identity.SetAuthorizationId(authorizationId);
         identity.SetDestinations(DestinationsOf);
 
+        // What the end of this session will have to undo (SessionEndJob), saved with the audit event.
+        db.SessionApplications.Add(new SessionApplication
+        {
+            Id = Guid.NewGuid(),
+            SessionId = sessionId,
+            UserId = userId,
+            ClientId = application.ClientId,
+            AuthorizationId = authorizationId,
+            Sid = sid,
+            CreatedUtc = now.UtcDateTime,
+        });
         audit.Record(AuditEventType.SignedInToApplication, userId, application.DisplayName);
         await db.SaveChangesAsync(ct);
         SingleSignOnLog.SignedInToApplication(logger, userId, application.ClientId);
@@ -118,7 +132,7 @@ public sealed class ApplicationSignIn(
                 : null;
             if (refusal is null)
             {
-                var identity = await IdentityAsync(account!, sessionId, began!.Value, ct);
+                var identity = Identity(account!, sessionId, began!.Value, await SessionIdForApplicationsAsync(sessionId, ct));
                 identity.SetScopes(issued.GetScopes());
                 identity.SetAuthorizationId(issued.GetAuthorizationId());
                 identity.SetDestinations(DestinationsOf);
@@ -135,7 +149,7 @@ public sealed class ApplicationSignIn(
         request.HasPromptValue(PromptValues.Login)
         || (request.MaxAge is { } maxAge && now - new DateTimeOffset(began, TimeSpan.Zero) > TimeSpan.FromSeconds(maxAge));
 
-    private async Task<ClaimsIdentity> IdentityAsync(PortalUser account, Guid sessionId, DateTime began, CancellationToken ct)
+    private static ClaimsIdentity Identity(PortalUser account, Guid sessionId, DateTime began, string sid)
     {
         var identity = new ClaimsIdentity(
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
@@ -147,7 +161,7 @@ public sealed class ApplicationSignIn(
             .SetClaim(ProviderScopes.AccountTypeClaim, account.AccountType.ToString().ToLowerInvariant())
             .SetClaim(ProviderScopes.OrganisationClaim, account.Organisation)
             .SetClaim(Claims.AuthenticationTime, new DateTimeOffset(began, TimeSpan.Zero).ToUnixTimeSeconds())
-            .SetClaim(SessionIdClaim, await SessionIdForApplicationsAsync(sessionId, ct))
+            .SetClaim(SessionIdClaim, sid)
             .SetClaim(SessionClaim, sessionId.ToString("N"));
         identity.SetClaims(Claims.AuthenticationMethodReference, ["pwd", "otp", "mfa"]);
         return identity;
