@@ -19,7 +19,7 @@ internal static class SingleSignOnModule
         services.AddSingleton<IPortalCommand, RegisterAppCommand>();
         services.AddSingleton<LogoutTokens>();
         services.AddSingleton<SessionEndJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<SessionEndJob>());
+        services.AddHostedService<SessionEndJobService>();
         // Logout tokens go to the addresses administrators registered, and nowhere a redirect would lead.
         services.AddHttpClient(SessionEndJob.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });

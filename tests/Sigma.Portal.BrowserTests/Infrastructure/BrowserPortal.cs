@@ -19,6 +19,9 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public Uri BaseUrl => _kestrel.BaseUrl;
 
+    /// <summary>The thumbprint of the portal's certificate: what an application beside it trusts.</summary>
+    public string CertificateHash => _kestrel.CertificateHash;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()

@@ -29,6 +29,9 @@ public sealed class KestrelPortal : IAsyncLifetime
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The thumbprint of the portal's certificate, for clients that must trust exactly this server.</summary>
+    public string CertificateHash => _certificate.GetCertHashString();
+
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
@@ -56,14 +59,15 @@ public sealed class KestrelPortal : IAsyncLifetime
         _certificate.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static X509Certificate2 SelfSignedCertificate()
+    /// <summary>A certificate for https://127.0.0.1, valid for a day either side of now.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

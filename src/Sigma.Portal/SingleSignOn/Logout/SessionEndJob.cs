@@ -1,6 +1,5 @@
 using OpenIddict.Abstractions;
 using Sigma.Portal.Data.SingleSignOn;
-using Sigma.Portal.Sessions;
 using Sigma.Portal.SingleSignOn.Applications;
 
 namespace Sigma.Portal.SingleSignOn.Logout;
@@ -11,18 +10,16 @@ namespace Sigma.Portal.SingleSignOn.Logout;
 /// revoked and each application that registered a back-channel logout URI gets a logout token. Runs when sessions end on
 /// this instance and every <see cref="SingleSignOnOptions.LogoutPollInterval"/> for the rest (other instances, expiry).
 /// Each row is claimed with a conditional UPDATE, so two instances never handle one; a failed delivery is retried with
-/// backoff, as the email outbox does.
+/// backoff, as the email outbox does. <see cref="SessionEndJobService"/> runs it.
 /// </summary>
 public sealed class SessionEndJob(
     IServiceScopeFactory scopes,
-    WakeSignal<SessionsEnded> signal,
     IHttpClientFactory http,
     LogoutTokens tokens,
     IOptions<SingleSignOnOptions> options,
     IOptions<Sessions.SessionOptions> sessions,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<SessionEndJob> logger) : BackgroundService
+    ILogger<SessionEndJob> logger)
 {
     public const string HttpClientName = "BackChannelLogout";
 
@@ -36,35 +33,6 @@ public sealed class SessionEndJob(
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await EndAsync(db, scope.ServiceProvider, ct);
         await DeliverAsync(db, ct);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!await lifetime.StartedAsync(stoppingToken))
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                SingleSignOnLog.SessionEndFailed(logger, e);
-            }
-
-            try
-            {
-                await signal.WaitAsync(options.Value.LogoutPollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 
     private async Task EndAsync(PortalDbContext db, IServiceProvider services, CancellationToken ct)
