@@ -3,23 +3,48 @@ using System.Security.Claims;
 namespace Sigma.Portal.Sessions;
 
 /// <summary>A person's signed-in sessions: listing them under Settings, and ending them.</summary>
-public sealed class UserSessions(PortalDbContext db, IOptions<SessionOptions> options, WakeSignal<SessionsEnded> ended, TimeProvider time)
+public sealed class UserSessions(
+    PortalDbContext db,
+    IOptions<SessionOptions> options,
+    WakeSignal<SessionsEnded> ended,
+    ISessionApplicationNames applicationNames,
+    TimeProvider time)
 {
     /// <summary>The claim that names the server-side session of the current request.</summary>
     public const string SessionClaim = "sigma:session";
 
-    public sealed record Item(Guid Id, DateTime CreatedUtc, DateTime LastSeenUtc, string? IpAddress, string? UserAgent, bool Current);
+    public sealed record Item(Guid Id, DateTime CreatedUtc, DateTime LastSeenUtc, string? IpAddress, string? UserAgent, bool Current)
+    {
+        /// <summary>The applications this session signed in to, by name.</summary>
+        public IReadOnlyList<string> Applications { get; init; } = [];
+    }
 
-    public Task<List<Item>> ActiveAsync(Guid userId, ClaimsPrincipal current, CancellationToken ct)
+    public async Task<List<Item>> ActiveAsync(Guid userId, ClaimsPrincipal current, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var currentId = CurrentId(current);
-        return db.UserSessions.AsNoTracking()
+        var sessions = await db.UserSessions.AsNoTracking()
             .Where(s => s.UserId == userId && s.RevokedUtc == null && s.ExpiresUtc > now)
             .OrderByDescending(s => s.LastSeenUtc)
             .Take(50)
             .Select(s => new Item(s.Id, s.CreatedUtc, s.LastSeenUtc, s.IpAddress, s.UserAgent, s.Id == currentId))
             .ToListAsync(ct);
+        var ids = sessions.Select(s => s.Id).ToList();
+        var signIns = await db.SessionApplications.AsNoTracking()
+            .Where(a => ids.Contains(a.SessionId))
+            .Select(a => new { a.SessionId, a.ClientId })
+            .Distinct()
+            .ToListAsync(ct);
+        if (signIns.Count == 0)
+        {
+            return sessions;
+        }
+
+        var names = await applicationNames.NamesAsync([.. signIns.Select(a => a.ClientId).Distinct()], ct);
+        return [.. sessions.Select(s => s with
+        {
+            Applications = [.. signIns.Where(a => a.SessionId == s.Id).Select(a => names.GetValueOrDefault(a.ClientId, a.ClientId)).Order(StringComparer.CurrentCulture)],
+        })];
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static partial class SingleSignOnLog
     [LoggerMessage(7004, LogLevel.Information, "Application {ClientId} registered or changed")]
     public static partial void ApplicationSaved(ILogger logger, string clientId);
 
-    [LoggerMessage(7005, LogLevel.Information, "Token signing key {KeyId} created and kept in the database")]
+    [LoggerMessage(7005, LogLevel.Information, "Token signing key {KeyId} made and kept in the database")]
     public static partial void SigningKeyCreated(ILogger logger, string keyId);
 
     [LoggerMessage(7006, LogLevel.Error, "The applications' sites could not be read for the content security policy; the last ones read stay")]
@@ -41,4 +41,7 @@ internal static partial class SingleSignOnLog
 
     [LoggerMessage(7013, LogLevel.Error, "Pruning the provider's tables failed; it tries again at its next run")]
     public static partial void PruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7014, LogLevel.Information, "Token keys read: {KeyId} signs, {Published} more published for validation")]
+    public static partial void SigningKeysRead(ILogger logger, string keyId, int published);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Server;
+using Sigma.Portal.Sessions;
 using Sigma.Portal.SingleSignOn.Applications;
 using Sigma.Portal.SingleSignOn.Authorization;
 using Sigma.Portal.SingleSignOn.Keys;
@@ -14,9 +15,11 @@ internal static class SingleSignOnModule
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<SingleSignOnOptions>().BindConfiguration(SingleSignOnOptions.Section).ValidateDataAnnotations();
         services.AddScoped<PortalApplications>();
+        services.AddScoped<ISessionApplicationNames, SessionApplicationNames>();
         services.AddScoped<ApplicationRegistrar>();
         services.AddScoped<ApplicationSignIn>();
         services.AddSingleton<IPortalCommand, RegisterAppCommand>();
+        services.AddSingleton<IPortalCommand, RotateSigningKeyCommand>();
         services.AddSingleton<LogoutTokens>();
         services.AddSingleton<SessionEndJob>();
         services.AddHostedService<SessionEndJobService>();
@@ -53,6 +56,9 @@ internal static class SingleSignOnModule
                 // Applications and APIs read access tokens as signed JWTs; they carry nothing the person's own ID token does not.
                 server.DisableAccessTokenEncryption();
                 FormPostScript.AllowOnFormPostPage(server);
+                server.AddEventHandler<OpenIddictServerEvents.HandleJsonWebKeySetRequestContext>(handler => handler
+                    .UseSingletonHandler<TokenKeys>()
+                    .SetOrder(OpenIddictServerHandlers.Discovery.AttachSigningKeys.Descriptor.Order + 1_000));
                 server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler.UseInlineHandler(static context =>
                 {
                     // OpenID Connect Back-Channel Logout 1.0 §2.1: logout tokens are sent, and they carry the sid.
@@ -85,6 +91,8 @@ internal static class SingleSignOnModule
                 server.ResponseModes.Remove(OpenIddict.Abstractions.OpenIddictConstants.ResponseModes.Fragment);
             });
         services.AddOptions<OpenIddict.Core.OpenIddictCoreOptions>().Configure<TimeProvider>((core, time) => core.TimeProvider = time);
+        // After OpenIddict's own post-configuration, which sets the keys it validates with from its signing credentials.
+        services.AddSingleton<IPostConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<TokenKeys>());
         return builder;
     }
 }

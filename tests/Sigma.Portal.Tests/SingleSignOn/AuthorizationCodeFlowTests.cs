@@ -77,6 +77,27 @@ public sealed class AuthorizationCodeFlowTests(PortalFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task SettingsSessions_NameTheApplicationsEachSessionSignedInTo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var payslips = await TestApplication.RegisterAsync(app, "Loonstroken", ct);
+        var hours = await TestApplication.RegisterAsync(app, "Urenregistratie", ct);
+        var browser = app.NewBrowser();
+        var first = payslips.NewRequest();
+        payslips.CodeFrom(await TestApplication.SignInThroughPortalAsync(browser, app, account, first, ct), first);
+        var second = hours.NewRequest();
+        hours.CodeFrom(await browser.OpenAsync(second.Url, ct), second);
+        var elsewhere = app.NewBrowser();
+        await elsewhere.SignInAsync(app, account, ct);
+
+        var sessions = await browser.OpenAsync("/Settings/Sessions", ct);
+
+        var rows = sessions.Document.QuerySelectorAll("table.sessions tbody tr").Select(r => r.QuerySelector(".session-applications")!.TextContent.Trim()).Order().ToList();
+        Assert.Equal(["Geen", "Loonstroken, Urenregistratie"], rows);
+    }
+
+    [Fact]
     public async Task PromptNone_WithoutSession_AnswersLoginRequiredToTheApplication()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -44,4 +44,34 @@ public sealed class PortalSecretStore(IServiceScopeFactory scopes, IDataProtecti
 
         return protector.Unprotect(stored.ProtectedValue);
     }
+
+    /// <summary>One secret of a family (<see cref="ListAsync"/>): its name, value and when it was made.</summary>
+    public sealed record Entry(string Name, string Value, DateTime CreatedUtc);
+
+    /// <summary>Every secret whose name is <paramref name="name"/> or starts with it and a colon, oldest first.</summary>
+    public async Task<List<Entry>> ListAsync(string name, string purpose, CancellationToken ct)
+    {
+        var protector = protection.CreateProtector(purpose);
+        var prefix = name + ":";
+        await using var scope = scopes.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().PortalSecrets.AsNoTracking()
+            .Where(s => s.Name == name || s.Name.StartsWith(prefix))
+            .OrderBy(s => s.CreatedUtc)
+            .ToListAsync(ct);
+        return [.. stored.Select(s => new Entry(s.Name, protector.Unprotect(s.ProtectedValue), s.CreatedUtc))];
+    }
+
+    /// <summary>Adds a secret under a new name (a further key of a family).</summary>
+    public async Task AddAsync(string name, string purpose, string value, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.PortalSecrets.Add(new PortalSecret
+        {
+            Name = name,
+            ProtectedValue = protection.CreateProtector(purpose).Protect(value),
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+    }
 }
