@@ -13,7 +13,8 @@ internal sealed record LoadOptions(
     TimeSpan Warmup,
     int Flood,
     int? ProcessId,
-    X509Certificate2? Certificate)
+    X509Certificate2? Certificate,
+    SsoClient? Client)
 {
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
@@ -35,6 +36,9 @@ internal sealed record LoadOptions(
             TimeSpan.FromSeconds(Math.Clamp(arguments.Number("warmup", 5), 0, 120)),
             arguments.Number("flood", 0),
             arguments.Optional("pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            arguments.Optional("certificate") is { } pem ? X509CertificateLoader.LoadCertificateFromFile(pem) : null);
+            arguments.Optional("certificate") is { } pem ? X509CertificateLoader.LoadCertificateFromFile(pem) : null,
+            arguments.Optional("client-id") is { } clientId
+                ? new SsoClient(clientId, arguments.Text("client-secret"), new Uri(arguments.Text("redirect-uri")))
+                : null);
     }
 }

@@ -5,13 +5,48 @@ namespace Sigma.Portal.LoadTest;
 /// <summary>What one visitor does once, and whether it ended where it should.</summary>
 internal static class Scenarios
 {
-    public static Func<VirtualBrowser, Task<Outcome>> Named(string name, Target target, UserPool? users) => name switch
+    public static Func<VirtualBrowser, Task<Outcome>> Named(string name, Target target, UserPool? users, SsoClient? client = null) => name switch
     {
         "login-page" => browser => LoginPageAsync(browser, target),
         "full-login" => browser => FullLoginAsync(browser, target, Required(users)),
         "wrong-password" => browser => WrongPasswordAsync(browser, target, Required(users)),
-        _ => throw new ArgumentException("--scenario is login-page, full-login or wrong-password."),
+        "sso-round-trip" => browser => SsoRoundTripAsync(browser, target, Required(users), Required(client)),
+        "refresh" => browser => RefreshAsync(browser, target, Required(users), Required(client)),
+        _ => throw new ArgumentException("--scenario is login-page, full-login, wrong-password, sso-round-trip or refresh."),
     };
+
+    /// <summary>
+    /// A person signed in to the portal opens a further application: authorize → code → token, no password hash. The
+    /// first operation of each visitor signs in first (password and code), inside the warm-up.
+    /// </summary>
+    private static async Task<Outcome> SsoRoundTripAsync(VirtualBrowser browser, Target target, UserPool users, SsoClient client)
+    {
+        if (browser.Kept is null)
+        {
+            var login = await FullLoginAsync(browser, target, users);
+            browser.Kept = login.Success ? "signed-in" : null;
+            return login;
+        }
+
+        var (refreshToken, status) = await client.SignInAsync(browser);
+        return new Outcome(refreshToken is not null, status);
+    }
+
+    /// <summary>An application renews its tokens: one refresh token in, a new one out (rotation).</summary>
+    private static async Task<Outcome> RefreshAsync(VirtualBrowser browser, Target target, UserPool users, SsoClient client)
+    {
+        if (browser.Kept is null)
+        {
+            var login = await FullLoginAsync(browser, target, users);
+            var (first, status) = login.Success ? await client.SignInAsync(browser) : (null, login.Status);
+            browser.Kept = first;
+            return new Outcome(first is not null, status);
+        }
+
+        var (next, refreshed) = await client.RefreshAsync(browser, browser.Kept);
+        browser.Kept = next;
+        return new Outcome(next is not null, refreshed);
+    }
 
     private static async Task<Outcome> LoginPageAsync(VirtualBrowser browser, Target target)
     {
@@ -59,6 +94,9 @@ internal static class Scenarios
         [new(target.EmailField, email), new(target.PasswordField, password)];
 
     private static UserPool Required(UserPool? users) => users ?? throw new ArgumentException("This scenario needs --users users.csv.");
+
+    private static SsoClient Required(SsoClient? client) =>
+        client ?? throw new ArgumentException("This scenario needs --client-id, --client-secret and --redirect-uri of a registered application.");
 }
 
 internal readonly record struct Outcome(bool Success, int Status);

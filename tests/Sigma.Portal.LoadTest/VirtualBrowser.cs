@@ -36,6 +36,30 @@ internal sealed partial class VirtualBrowser(HttpClient client) : IDisposable
             Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", form.AntiforgeryToken())]),
         });
 
+    /// <summary>What a single sign-on scenario keeps between its operations (the refresh token).</summary>
+    public string? Kept { get; set; }
+
+    /// <summary>A GET whose answer is a redirect to another site (an application): its status and Location, not followed.</summary>
+    public async Task<(int Status, Uri? Location)> RedirectOfAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (_cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => c.Key + "=" + c.Value)));
+        }
+
+        using var response = await client.SendAsync(request);
+        Remember(response);
+        return ((int)response.StatusCode, response.Headers.Location);
+    }
+
+    /// <summary>A back-channel POST, as an application's server makes it: no cookies, the JSON answer as it is.</summary>
+    public async Task<(int Status, string Body)> PostTokenRequestAsync(string path, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form));
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public void Dispose() => client.Dispose();
 
     private async Task<Page> SendAsync(HttpRequestMessage first)

@@ -4,7 +4,8 @@
 # Builds Release, starts the published portal (Production, SQLite, HTTPS on 127.0.0.1 with a throwaway certificate)
 # pinned to the first core with the load tool on the second, seeds accounts with `seed-demo`, then runs: login page GET
 # (32 connections); full login with password and code (16 concurrent) in windows between measurements of the password
-# hash bound on the server's core; login page GET (8) alone and beside a flood of 64 wrong-password logins. With
+# hash bound on the server's core; login page GET (8) alone and beside a flood of 64 wrong-password logins; a single
+# sign-on round trip to a further application and refresh-token requests, each beside a login page GET run. With
 # --compare-template the stock `dotnet new mvc --auth Individual` app gets the same treatment in the same run.
 # Everything stops by itself; nothing leaves 127.0.0.1. Not part of the test command.
 set -euo pipefail
@@ -138,6 +139,24 @@ measure() {
     result[$name.flood_p99]=$(field "$(grep '^result' <<<"$out")" p99)
     result[$name.flood_statuses]=$(field "$(grep '^flood' <<<"$out")" statuses)
     result[$name.peak]=$(field "$(grep '^memory' <<<"$out")" peak_rss_mib)
+    if [ "$target" = portal ]; then sso "$name" "${common[@]}"; fi
+}
+
+# sso NAME LOAD_ARGS...: single sign-on beside the login page in the same run, 8 visitors each. Each visitor signs in
+# once with password and code inside the warm-up; then a round trip to a further application (authorize, code, token)
+# costs no password hash, and an application renews its tokens with one refresh-token request.
+sso() {
+    local name=$1 out page
+    shift
+    local client=(--client-id loadtest --client-secret "$client_secret" --redirect-uri https://loadtest.invalid/signin-oidc)
+    page=$(load "$@" --scenario login-page --concurrency 8); echo "$page"
+    out=$(load "$@" "${client[@]}" --scenario sso-round-trip --concurrency 8 --warmup 30); echo "$out"
+    result[$name.sso_rate]=$(field "$out" rate) result[$name.sso_p99]=$(field "$out" p99) result[$name.sso_fail]=$(field "$out" failures)
+    result[$name.sso_cpu]=$(field "$out" server_cpu_ms_per_op) result[$name.page_cpu]=$(field "$page" server_cpu_ms_per_op)
+    result[$name.sso_hash]=$(field "$out" hashing_share)
+    out=$(load "$@" "${client[@]}" --scenario refresh --concurrency 8 --warmup 30); echo "$out"
+    result[$name.refresh_rate]=$(field "$out" rate) result[$name.refresh_p99]=$(field "$out" p99) result[$name.refresh_fail]=$(field "$out" failures)
+    result[$name.refresh_cpu]=$(field "$out" server_cpu_ms_per_op)
 }
 
 echo "Portal: seeding $users accounts..."
@@ -147,6 +166,9 @@ portal_env=(ConnectionStrings__Portal="Data Source=$work/portal.db" Portal__Publ
 portal=(env "${portal_env[@]}" bash -c "cd '$work/portal' && exec dotnet Sigma.Portal.dll")
 template=(bash -c "cd '$work/template-out' && exec dotnet App.dll")
 seeded=$( { cd "$work/portal" && env "${portal_env[@]}" /usr/bin/time -f "%e" dotnet Sigma.Portal.dll seed-demo --users "$users" --out "$work/users.csv" --i-know-this-is-not-production >/dev/null; } 2>&1 | tail -1)
+# An application to sign in to; the secret is printed once, on its own line.
+client_secret=$(cd "$work/portal" && env "${portal_env[@]}" dotnet Sigma.Portal.dll register-app --client-id loadtest --name "Load test" \
+    --redirect-uri https://loadtest.invalid/signin-oidc | sed -n 's/^client_secret: //p')
 if [ "$compare" = 1 ]; then
     echo "Template: generating, publishing and seeding..."
     (cd "$work" && dotnet new mvc --auth Individual -o template -n App >/dev/null)
@@ -201,3 +223,9 @@ echo "Flood answers (status:count): portal ${result[portal.flood_statuses]}$( [ 
 echo "Starts (s): portal ${result[portal.starts]}$( [ "$compare" = 1 ] && echo "; template ${result[template.starts]}")"
 echo "RSS after start (MiB): portal ${result[portal.rsss]}$( [ "$compare" = 1 ] && echo "; template ${result[template.rsss]}")"
 echo "Failures: login page ${result[portal.page_fail]}, full login ${result[portal.login_fail]} (portal)"
+echo
+echo "Single sign-on (portal, 8 visitors signed in once; server on one core):"
+echo "  round trip to a further application (authorize, code, token): ${result[portal.sso_rate]}/s, p99 ${result[portal.sso_p99]} ms, server CPU ${result[portal.sso_cpu]} ms each, hashing share ${result[portal.sso_hash]}, failures ${result[portal.sso_fail]}"
+echo "  login page GET beside it, 8 connections: server CPU ${result[portal.page_cpu]} ms each"
+echo "  round trip / login page GET, server CPU: $(ratio "${result[portal.sso_cpu]}" "${result[portal.page_cpu]}") (goal: at most 4)"
+echo "  refresh-token requests: ${result[portal.refresh_rate]}/s on one core, p99 ${result[portal.refresh_p99]} ms, server CPU ${result[portal.refresh_cpu]} ms each, failures ${result[portal.refresh_fail]}"

@@ -18,6 +18,7 @@ internal static class SingleSignOnModule
         services.AddScoped<ISessionApplicationNames, SessionApplicationNames>();
         services.AddScoped<ApplicationRegistrar>();
         services.AddScoped<ApplicationSignIn>();
+        services.AddSingleton<ProtocolRefusals>();
         services.AddSingleton<IPortalCommand, RegisterAppCommand>();
         services.AddSingleton<IPortalCommand, RotateSigningKeyCommand>();
         services.AddSingleton<LogoutTokens>();
@@ -56,6 +57,7 @@ internal static class SingleSignOnModule
                 // Applications and APIs read access tokens as signed JWTs; they carry nothing the person's own ID token does not.
                 server.DisableAccessTokenEncryption();
                 FormPostScript.AllowOnFormPostPage(server);
+                server.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler.UseSingletonHandler<ProtocolRefusals>());
                 server.AddEventHandler<OpenIddictServerEvents.HandleJsonWebKeySetRequestContext>(handler => handler
                     .UseSingletonHandler<TokenKeys>()
                     .SetOrder(OpenIddictServerHandlers.Discovery.AttachSigningKeys.Descriptor.Order + 1_000));

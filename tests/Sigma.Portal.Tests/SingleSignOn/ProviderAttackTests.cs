@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.SingleSignOn.Applications;
@@ -177,6 +178,9 @@ public sealed class ProviderAttackTests(PortalFactory app) : IClassFixture<Porta
         var refresh = await application.RefreshAsync(client, tokens.RefreshToken!, ct);
 
         Assert.Equal("invalid_grant", refresh.Error);
+        var refusals = await app.WithScopeAsync(services => services.GetRequiredService<Sigma.Portal.Data.PortalDbContext>().AuditEvents
+            .CountAsync(e => e.UserId == account.Id && e.EventType == "ApplicationRefused", ct));
+        Assert.Equal(1, refusals);
     }
 
     [Fact]

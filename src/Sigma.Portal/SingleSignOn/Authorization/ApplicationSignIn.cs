@@ -141,6 +141,11 @@ public sealed class ApplicationSignIn(
         }
 
         SingleSignOnLog.TokenRefused(logger, clientId, refusal);
+        if (userId != Guid.Empty)
+        {
+            await audit.RecordNowAsync(AuditEventType.ApplicationRefused, userId, $"{clientId}: {refusal}", ct);
+        }
+
         return null;
     }
 
