@@ -22,7 +22,7 @@ public sealed class DatabaseTicketStore(
     public const string Purpose = "Sigma.Portal.Sessions.Ticket";
 
     /// <summary>"Last seen" is written at most this often, so a busy session does not write on every request.</summary>
-    private static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
     // Compiled once: every signed-in request reads its session (docs/performance.md).
     private static readonly Func<PortalDbContext, Guid, DateTime, DateTime, CancellationToken, Task<StoredTicket?>> ValidSession =

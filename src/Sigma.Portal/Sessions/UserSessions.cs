@@ -73,13 +73,13 @@ public sealed class UserSessions(
         var now = time.GetUtcNow().UtcDateTime;
         var idleSince = now - options.Value.IdleTimeout;
         var active = db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedUtc == null && s.ExpiresUtc > now && s.LastSeenUtc > idleSince);
-        var began = await active.Select(s => (DateTime?)s.CreatedUtc).FirstOrDefaultAsync(ct);
-        if (began is not null)
+        var session = await active.Select(s => new { s.CreatedUtc, s.LastSeenUtc }).FirstOrDefaultAsync(ct);
+        if (session is not null && now - session.LastSeenUtc > DatabaseTicketStore.LastSeenResolution)
         {
             await active.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenUtc, now), ct);
         }
 
-        return began;
+        return session?.CreatedUtc;
     }
 
     public static Guid? CurrentId(ClaimsPrincipal principal)

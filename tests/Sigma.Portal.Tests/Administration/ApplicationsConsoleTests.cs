@@ -24,6 +24,12 @@ public sealed class ApplicationsConsoleTests(PortalFactory app) : IClassFixture<
         var list = await admin.Browser.OpenAsync("/Admin/Applications", ct);
 
         Assert.Equal(43, secret.Length);
+        // Kept as a keyed hash only: the row holds neither the secret nor anything to test guesses with, without the key.
+        var stored = await app.WithScopeAsync(services => services.GetRequiredService<PortalDbContext>()
+            .Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<Guid>>().AsNoTracking()
+            .Where(a => a.ClientId == clientId).Select(a => a.ClientSecret).SingleAsync(ct));
+        Assert.StartsWith("hmac-sha256:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, stored!, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, edit.Html, StringComparison.Ordinal);
         Assert.Contains(clientId, list.Text("table.applications"), StringComparison.Ordinal);
         Assert.True(await SecretWorksAsync(clientId, secret, ct));

@@ -181,6 +181,23 @@ public sealed class AuthorizationCodeFlowTests(PortalFactory app) : IClassFixtur
         Assert.Equal("U kunt Inleenoverzicht niet openen", page.Text("h1"));
     }
 
+    [Fact]
+    public async Task ApplicationForEmployers_WithPromptNone_AnswersAccessDeniedWithoutAPage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var application = await TestApplication.RegisterAsync(app, "Inleenoverzicht", ct, new HashSet<Sigma.Portal.Data.Accounts.AccountType> { Sigma.Portal.Data.Accounts.AccountType.Employer });
+        var browser = app.NewBrowser();
+        await browser.SignInAsync(app, account, ct);
+
+        var back = await browser.OpenAsync(application.NewRequest(new Dictionary<string, string> { ["prompt"] = "none" }).Url, ct);
+
+        var callback = application.Callback(back);
+        Assert.NotNull(callback);
+        Assert.Equal("access_denied", callback["error"]);
+        Assert.False(callback.ContainsKey("code"));
+    }
+
     private static string[] Strings(JsonElement element, string name) =>
         [.. element.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
 }

@@ -23,6 +23,18 @@ public sealed class SecretHasher(PortalSecretStore secrets) : IDisposable
         return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(secret)));
     }
 
+    /// <summary>
+    /// Reads (or makes) the key now. Before a transaction that will hash: making the key writes through a context of its
+    /// own, which SQLite's single writer would keep waiting on the transaction.
+    /// </summary>
+    public async ValueTask EnsureKeyAsync(CancellationToken ct)
+    {
+        if (_key is null)
+        {
+            await LoadKeyAsync(ct);
+        }
+    }
+
     public void Dispose() => _loading.Dispose();
 
     private async Task<byte[]> LoadKeyAsync(CancellationToken ct)

@@ -17,6 +17,7 @@ public sealed class ApplicationRegistrar(
     IOpenIddictApplicationManager applications,
     AuditTrail audit,
     ApplicationOrigins origins,
+    SecretHasher hasher,
     ILogger<ApplicationRegistrar> logger)
 {
     /// <param name="Problems">Text keys of what is wrong; nothing was saved when there are any.</param>
@@ -32,6 +33,8 @@ public sealed class ApplicationRegistrar(
             return new Result(problems);
         }
 
+        // Client secrets are hashed with the portal's key (PortalApplicationManager): read it before the transaction.
+        await hasher.EnsureKeyAsync(ct);
         var result = await db.InTransactionAsync(
             async transactionCt =>
             {

@@ -68,8 +68,8 @@ public sealed class ApplicationSignIn(
             return new Decision(request.HasPromptValue(PromptValues.None) ? Outcome.LoginRequired : Outcome.SignInFirst);
         }
 
-        // A password alone (a session from before two-factor was required) never reaches an application.
         var account = await AccountQueries.ById(db, userId, ct);
+        // A password alone (a session from before two-factor was required) never reaches an application.
         var refusal = !session.HasClaim(ClaimTypes.AuthenticationMethod, TwoFactorPolicy.MultiFactor) ? "Refused.TwoFactor"
             : account is not { DeactivatedUtc: null } ? "Refused.Account"
             : application.Disabled ? "Refused.Disabled"

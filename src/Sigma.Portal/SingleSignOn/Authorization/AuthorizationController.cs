@@ -32,6 +32,9 @@ public sealed class AuthorizationController(ApplicationSignIn signIn, AccountSig
                 return SignIn(decision.Principal!, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             case ApplicationSignIn.Outcome.LoginRequired:
                 return ProtocolError(Error(Errors.LoginRequired, "The person is not signed in to the portal."));
+            case ApplicationSignIn.Outcome.Refused when request.HasPromptValue(PromptValues.None):
+                // No page was to be shown: the application hears the refusal, without the reason.
+                return ProtocolError(Error(Errors.AccessDenied, "The account may not use this application."));
             case ApplicationSignIn.Outcome.Refused:
                 return View("Refused", new RefusedViewModel(decision.Application!, decision.Reason!));
             default:
