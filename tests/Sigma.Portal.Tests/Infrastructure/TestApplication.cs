@@ -34,6 +34,25 @@ public sealed class TestApplication
     /// <summary>An application registered some other way (the <c>register-app</c> command).</summary>
     public static TestApplication Existing(string clientId, string? secret, Uri redirectUri) => new(clientId, secret, redirectUri);
 
+    /// <summary>
+    /// Whether the token endpoint takes <paramref name="secret"/> for the application registered as
+    /// <paramref name="clientId"/> (with the redirect URI <c>https://{clientId}.test/signin-oidc</c>): a right one gets as
+    /// far as the made-up code (<c>invalid_grant</c>), a wrong one is refused as a client (<c>invalid_client</c>).
+    /// </summary>
+    public static async Task<bool> SecretAcceptedAsync(PortalFactory app, string clientId, string secret, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var client = app.CreateClient();
+        var answer = await Existing(clientId, secret, new Uri($"https://{clientId}.test/signin-oidc"))
+            .RedeemAsync(client, "made-up-code", "made-up-verifier-made-up-verifier-made-up-verifier", ct);
+        return answer.Status switch
+        {
+            HttpStatusCode.BadRequest when answer.Error == "invalid_grant" => true,
+            HttpStatusCode.Unauthorized when answer.Error == "invalid_client" => false,
+            _ => throw new InvalidOperationException($"Unexpected answer {answer.Status} {answer.Error}"),
+        };
+    }
+
     public static async Task<TestApplication> RegisterAsync(
         PortalFactory app, string name, CancellationToken ct, ISet<Sigma.Portal.Data.Accounts.AccountType>? accountTypes = null, bool isPublic = false,
         Uri? backChannelLogoutUri = null)

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -51,17 +50,6 @@ public sealed class RegisterAppCommandTests(PortalFactory app) : IClassFixture<P
     private static string Secret(string output) =>
         output.Split('\n').Single(line => line.StartsWith("client_secret: ", StringComparison.Ordinal))["client_secret: ".Length..].Trim();
 
-    /// <summary>Whether the token endpoint takes the secret: a right one gets as far as the (made-up) code.</summary>
-    private async Task<bool> SecretAcceptedAsync(string clientId, string secret, CancellationToken ct)
-    {
-        using var client = app.CreateClient();
-        var answer = await TestApplication.Existing(clientId, secret, new Uri($"https://{clientId}.test/signin-oidc"))
-            .RedeemAsync(client, "made-up-code", "made-up-verifier-made-up-verifier-made-up-verifier", ct);
-        return answer.Status switch
-        {
-            HttpStatusCode.BadRequest when answer.Error == "invalid_grant" => true,
-            HttpStatusCode.Unauthorized when answer.Error == "invalid_client" => false,
-            _ => throw new InvalidOperationException($"Unexpected answer {answer.Status} {answer.Error}"),
-        };
-    }
+    private Task<bool> SecretAcceptedAsync(string clientId, string secret, CancellationToken ct) =>
+        TestApplication.SecretAcceptedAsync(app, clientId, secret, ct);
 }
