@@ -147,12 +147,8 @@ public sealed class OutboxDispatcher(
             && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < now));
 
     /// <summary>30 s, 1 min, 2 min, ... doubling up to the maximum.</summary>
-    internal static TimeSpan RetryDelay(int attempt, OutboxOptions settings)
-    {
-        var factor = Math.Pow(2, Math.Min(attempt - 1, 30));
-        var delay = TimeSpan.FromTicks((long)Math.Min(settings.FirstRetryDelay.Ticks * factor, settings.MaxRetryDelay.Ticks));
-        return delay;
-    }
+    internal static TimeSpan RetryDelay(int attempt, OutboxOptions settings) =>
+        Backoff.Doubling(attempt, settings.FirstRetryDelay, settings.MaxRetryDelay);
 
     private MimeMessage ToMime(OutboxMessage message)
     {

@@ -67,19 +67,5 @@ public sealed record ApplicationInput
         };
     }
 
-    private static bool TryUris(string? lines, out List<Uri> uris)
-    {
-        uris = [];
-        foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Uri.TryCreate(line, UriKind.Absolute, out var uri))
-            {
-                return false;
-            }
-
-            uris.Add(uri);
-        }
-
-        return true;
-    }
+    private static bool TryUris(string? lines, out List<Uri> uris) => ApplicationRules.TryParseUris((lines ?? "").Split('\n'), out uris);
 }

@@ -53,6 +53,27 @@ public static partial class ApplicationRules
         return problems;
     }
 
+    /// <summary>
+    /// Addresses as typed (one per value, empty ones skipped), for the console and the command line alike; false when
+    /// one is not an absolute URI at all. Whether each is acceptable is <see cref="Problems"/>' to say.
+    /// </summary>
+    public static bool TryParseUris(IEnumerable<string> values, out List<Uri> uris)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        uris = [];
+        foreach (var value in values.Select(v => v.Trim()).Where(v => v.Length > 0))
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            {
+                return false;
+            }
+
+            uris.Add(uri);
+        }
+
+        return true;
+    }
+
     /// <summary>An address the portal may send a person or a code to.</summary>
     public static bool IsAcceptable(Uri uri)
     {

@@ -47,19 +47,6 @@ public sealed class PortalApplications(IOpenIddictApplicationManager application
     }
 
     /// <summary>The applications with a start page that an account of this type may open, by name.</summary>
-    public async Task<List<PortalApplication>> OpenToAsync(AccountType accountType, CancellationToken ct)
-    {
-        var open = new List<PortalApplication>();
-        // A portal has tens of applications, not thousands; the bound keeps a mistake from listing without end.
-        await foreach (var application in applications.ListAsync(count: 200, offset: null, ct))
-        {
-            var read = await PortalApplication.ReadAsync(applications, application, ct);
-            if (read.StartUrl is not null && read.IsOpenTo(accountType))
-            {
-                open.Add(read);
-            }
-        }
-
-        return [.. open.OrderBy(a => a.DisplayName, StringComparer.CurrentCultureIgnoreCase)];
-    }
+    public async Task<List<PortalApplication>> OpenToAsync(AccountType accountType, CancellationToken ct) =>
+        [.. (await AllAsync(ct)).Where(a => a.StartUrl is not null && a.IsOpenTo(accountType))];
 }

@@ -20,10 +20,10 @@ public sealed class RegisterAppCommand(IServiceScopeFactory scopes, IStringLocal
         var clientId = CommandLine.Option(arguments, "--client-id");
         var name = CommandLine.Option(arguments, "--name");
         if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(name)
-            || !TryUris(CommandLine.Values(arguments, "--redirect-uri"), out var redirects)
-            || !TryUris(CommandLine.Values(arguments, "--post-logout-redirect-uri"), out var postLogout)
-            || !TryUris(CommandLine.Values(arguments, "--start-url"), out var start)
-            || !TryUris(CommandLine.Values(arguments, "--back-channel-logout-uri"), out var backChannelLogout)
+            || !ApplicationRules.TryParseUris(CommandLine.Values(arguments, "--redirect-uri"), out var redirects)
+            || !ApplicationRules.TryParseUris(CommandLine.Values(arguments, "--post-logout-redirect-uri"), out var postLogout)
+            || !ApplicationRules.TryParseUris(CommandLine.Values(arguments, "--start-url"), out var start)
+            || !ApplicationRules.TryParseUris(CommandLine.Values(arguments, "--back-channel-logout-uri"), out var backChannelLogout)
             || !TryAccountTypes(CommandLine.Values(arguments, "--account-types"), out var accountTypes))
         {
             await Console.Error.WriteLineAsync(text["RegisterApp.Usage"]);
@@ -65,22 +65,6 @@ public sealed class RegisterAppCommand(IServiceScopeFactory scopes, IStringLocal
         }
 
         return 0;
-    }
-
-    private static bool TryUris(IReadOnlyList<string> values, out List<Uri> uris)
-    {
-        uris = [];
-        foreach (var value in values)
-        {
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
-            {
-                return false;
-            }
-
-            uris.Add(uri);
-        }
-
-        return true;
     }
 
     private static bool TryAccountTypes(IReadOnlyList<string> values, out HashSet<AccountType> types)

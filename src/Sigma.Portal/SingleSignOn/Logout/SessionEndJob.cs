@@ -136,7 +136,6 @@ public sealed class SessionEndJob(
         db.SessionApplications.Where(a => a.LogoutUri != null && a.LogoutSentUtc == null && a.LogoutDeadUtc == null
             && a.LogoutNextAttemptUtc <= now && (a.LogoutClaimedUntilUtc == null || a.LogoutClaimedUntilUtc < now));
 
-    /// <summary>30 s, 1 min, 2 min, ... doubling up to an hour.</summary>
-    internal static TimeSpan RetryDelay(int attempt) =>
-        TimeSpan.FromSeconds(Math.Min(30 * Math.Pow(2, Math.Max(0, attempt - 1)), TimeSpan.FromHours(1).TotalSeconds));
+    /// <summary>30 s, 1 min, 2 min, ... doubling up to an hour, as the email outbox waits by default.</summary>
+    private static TimeSpan RetryDelay(int attempt) => Backoff.Doubling(attempt, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 }
