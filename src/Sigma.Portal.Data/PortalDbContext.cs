@@ -49,6 +49,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<SessionApplication> SessionApplications => Set<SessionApplication>();
 
+    public DbSet<ApplicationLogo> ApplicationLogos => Set<ApplicationLogo>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -757,6 +757,29 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.ApplicationLogo", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ApplicationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.SessionApplication", b =>
                 {
                     b.Property<Guid>("Id")

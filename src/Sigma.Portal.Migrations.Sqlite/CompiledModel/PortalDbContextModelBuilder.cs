@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4058ee8a-41f7-49ed-9f7d-73ce3663962e"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("5699ab3f-7743-42d6-9d36-364933055fbd"), entityTypeCount: 22)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             var helpComment = HelpCommentEntityType.Create(this);
             var portalSecret = PortalSecretEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var applicationLogo = ApplicationLogoEntityType.Create(this);
             var sessionApplication = SessionApplicationEntityType.Create(this);
             var accessPass = AccessPassEntityType.Create(this);
             var authenticator = AuthenticatorEntityType.Create(this);
@@ -70,6 +71,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             HelpCommentEntityType.CreateAnnotations(helpComment);
             PortalSecretEntityType.CreateAnnotations(portalSecret);
             UserSessionEntityType.CreateAnnotations(userSession);
+            ApplicationLogoEntityType.CreateAnnotations(applicationLogo);
             SessionApplicationEntityType.CreateAnnotations(sessionApplication);
             AccessPassEntityType.CreateAnnotations(accessPass);
             AuthenticatorEntityType.CreateAnnotations(authenticator);

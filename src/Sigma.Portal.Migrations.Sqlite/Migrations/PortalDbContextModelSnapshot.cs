@@ -739,6 +739,29 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.ApplicationLogo", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("ApplicationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.SingleSignOn.SessionApplication", b =>
                 {
                     b.Property<Guid>("Id")

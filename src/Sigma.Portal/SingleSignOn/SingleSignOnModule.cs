@@ -17,6 +17,7 @@ internal static class SingleSignOnModule
         services.AddScoped<PortalApplications>();
         services.AddScoped<ISessionApplicationNames, SessionApplicationNames>();
         services.AddScoped<ApplicationRegistrar>();
+        services.AddScoped<ApplicationLogos>();
         services.AddScoped<ApplicationSignIn>();
         services.AddSingleton<ProtocolRefusals>();
         services.AddSingleton<IPortalCommand, RegisterAppCommand>();

@@ -16,6 +16,7 @@ namespace Sigma.Portal.Administration.Applications;
 public sealed class AdminApplicationsController(
     PortalApplications applications,
     ApplicationRegistrar registrar,
+    ApplicationLogos logos,
     IStringLocalizer<AdministrationText> text,
     IStringLocalizer<SingleSignOnText> rules) : Controller
 {
@@ -40,10 +41,7 @@ public sealed class AdminApplicationsController(
     }
 
     [HttpGet("{clientId}")]
-    public async Task<IActionResult> Edit(string clientId, CancellationToken ct) =>
-        await applications.RegistrationAsync(clientId, ct) is { } registration
-            ? View("ApplicationForm", new ApplicationFormViewModel(ApplicationInput.From(registration), IsNew: false, (await applications.FindAsync(clientId, ct))!.Disabled))
-            : NotFound();
+    public Task<IActionResult> Edit(string clientId, CancellationToken ct) => FormAsync(clientId, logoProblem: null, ct);
 
     [HttpPost("{clientId}")]
     public async Task<IActionResult> Edit(string clientId, ApplicationInput input, CancellationToken ct) =>
@@ -63,11 +61,60 @@ public sealed class AdminApplicationsController(
         return View("ApplicationSecret", new ApplicationSecretViewModel(clientId, result.ClientSecret!));
     }
 
+    [HttpPost("{clientId}/Logo")]
+    public async Task<IActionResult> Logo(string clientId, IFormFile? logo, CancellationToken ct)
+    {
+        var content = logo is null ? [] : logo.Length > LogoFormat.MaxBytes ? null : await ReadAsync(logo, ct);
+        if ((content is null ? "Logo.TooLarge" : LogoFormat.ProblemWith(content)) is { } problem)
+        {
+            return await FormAsync(clientId, problem, ct);
+        }
+
+        if (!await logos.ReplaceAsync(clientId, content!, User.AccountId(), ct))
+        {
+            return NotFound();
+        }
+
+        TempData[Notice] = text["Apps.LogoSaved"].Value;
+        return RedirectToAction(nameof(Edit), new { clientId });
+    }
+
+    [HttpPost("{clientId}/Logo/Remove")]
+    public async Task<IActionResult> RemoveLogo(string clientId, CancellationToken ct)
+    {
+        if (!await logos.RemoveAsync(clientId, User.AccountId(), ct))
+        {
+            return NotFound();
+        }
+
+        TempData[Notice] = text["Apps.LogoRemoved"].Value;
+        return RedirectToAction(nameof(Edit), new { clientId });
+    }
+
     [HttpPost("{clientId}/Disable")]
     public Task<IActionResult> Disable(string clientId, CancellationToken ct) => SwitchAsync(clientId, disabled: true, ct);
 
     [HttpPost("{clientId}/Enable")]
     public Task<IActionResult> Enable(string clientId, CancellationToken ct) => SwitchAsync(clientId, disabled: false, ct);
+
+    private async Task<IActionResult> FormAsync(string clientId, string? logoProblem, CancellationToken ct)
+    {
+        if (await applications.RegistrationAsync(clientId, ct) is not { } registration)
+        {
+            return NotFound();
+        }
+
+        var application = (await applications.FindAsync(clientId, ct))!;
+        return View("ApplicationForm", new ApplicationFormViewModel(ApplicationInput.From(registration), IsNew: false, application.Disabled, application.LogoVersion, logoProblem));
+    }
+
+    // Only called for a file within LogoFormat.MaxBytes.
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
 
     private async Task<IActionResult> SaveAsync(ApplicationInput input, bool isNew, bool rotateSecret, CancellationToken ct)
     {
@@ -80,7 +127,8 @@ public sealed class AdminApplicationsController(
                 ModelState.AddModelError("", rules[problem]);
             }
 
-            return View("ApplicationForm", new ApplicationFormViewModel(input, isNew));
+            var current = isNew ? null : await applications.FindAsync(input.ClientId ?? "", ct);
+            return View("ApplicationForm", new ApplicationFormViewModel(input, isNew, current?.Disabled ?? false, current?.LogoVersion));
         }
 
         if (result.ClientSecret is { } secret)

@@ -5,7 +5,7 @@ namespace Sigma.Portal.SingleSignOn.Applications;
 
 /// <summary>
 /// An application as the portal sees it: OpenIddict's client registration plus what the portal adds in its properties
-/// (start URL, the line of text, allowed account types, disabled).
+/// (start URL, the line of text, allowed account types, disabled, the version of its logo).
 /// </summary>
 public sealed record PortalApplication(
     string ClientId,
@@ -14,13 +14,15 @@ public sealed record PortalApplication(
     Uri? StartUrl,
     IReadOnlySet<AccountType> AccountTypes,
     bool Disabled,
-    Uri? BackChannelLogoutUri = null)
+    Uri? BackChannelLogoutUri = null,
+    string? LogoVersion = null)
 {
     internal const string StartUrlProperty = "sigma_start_url";
     internal const string DescriptionProperty = "sigma_description";
     internal const string AccountTypesProperty = "sigma_account_types";
     internal const string DisabledProperty = "sigma_disabled";
     internal const string BackChannelLogoutProperty = "sigma_backchannel_logout_uri";
+    internal const string LogoProperty = "sigma_logo_version";
 
     /// <summary>Whether an account of this type may sign in to the application now.</summary>
     public bool IsOpenTo(AccountType accountType) => !Disabled && (AccountTypes.Count == 0 || AccountTypes.Contains(accountType));
@@ -35,7 +37,8 @@ public sealed record PortalApplication(
                 .OfType<AccountType>().ToHashSet()
             : [],
         properties.TryGetValue(DisabledProperty, out var disabled) && disabled.ValueKind == JsonValueKind.True,
-        Text(properties, BackChannelLogoutProperty) is { } logout && Uri.TryCreate(logout, UriKind.Absolute, out var logoutUri) ? logoutUri : null);
+        Text(properties, BackChannelLogoutProperty) is { } logout && Uri.TryCreate(logout, UriKind.Absolute, out var logoutUri) ? logoutUri : null,
+        Text(properties, LogoProperty));
 
     internal static async Task<PortalApplication> ReadAsync(IOpenIddictApplicationManager manager, object application, CancellationToken ct) => From(
         await manager.GetClientIdAsync(application, ct) ?? "",
