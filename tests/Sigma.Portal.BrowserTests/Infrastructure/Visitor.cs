@@ -8,8 +8,8 @@ namespace Sigma.Portal.BrowserTests.Infrastructure;
 
 /// <summary>
 /// One person in their own browser context. Every step of a journey goes through <see cref="StepAsync"/>, which checks
-/// the page it ends on (axe, console errors, CSP violations), saves a screenshot named after the step when it fails,
-/// and feeds the user guide when that is being regenerated.
+/// the page it ends on (axe, console errors, CSP violations, the layout at a computer's and a phone's width), saves a
+/// screenshot named after the step when it fails, and feeds the user guide when that is being regenerated.
 /// </summary>
 public sealed class Visitor : IAsyncDisposable
 {
@@ -70,6 +70,7 @@ public sealed class Visitor : IAsyncDisposable
             if (_options.Checks)
             {
                 await Accessibility.AssertNoSeriousViolationsAsync(Page, step);
+                await Layout.AssertReadableAsync(Page, step);
             }
 
             Assert.True(_problems.Count == 0, $"Step '{step}' of {_name}: {string.Join(" | ", _problems)}");

@@ -2,7 +2,8 @@
 (function () {
     "use strict";
 
-    // Buttons with data-copy-target copy the text of the element they name.
+    // Buttons with data-copy-target copy the text of the element they name: without its spaces (a key), or with
+    // data-copy-lines one list item per line (recovery codes).
     document.querySelectorAll("[data-copy-target]").forEach(function (button) {
         var target = document.getElementById(button.getAttribute("data-copy-target"));
         if (!target || !navigator.clipboard) {
@@ -10,7 +11,9 @@
         }
         button.hidden = false;
         button.addEventListener("click", function () {
-            var text = target.textContent.replace(/\s+/g, "");
+            var text = button.hasAttribute("data-copy-lines")
+                ? Array.prototype.map.call(target.querySelectorAll("li"), function (item) { return item.textContent.trim(); }).join("\n")
+                : target.textContent.replace(/\s+/g, "");
             navigator.clipboard.writeText(text).then(function () {
                 var done = button.getAttribute("data-copied-text");
                 if (done) {
