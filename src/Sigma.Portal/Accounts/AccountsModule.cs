@@ -102,10 +102,15 @@ internal static class AccountsModule
                 options.Cookie.HttpOnly = true;
                 options.LoginPath = "/Account/Login";
                 options.LogoutPath = "/Account/Logout";
-                options.AccessDeniedPath = "/error/403";
                 // Redirects stay relative: never built from the request's Host header.
                 options.Events.OnRedirectToLogin = RelativeRedirect;
-                options.Events.OnRedirectToAccessDenied = RelativeRedirect;
+                // A refusal answers 403 where it happened (the error page is drawn by the status code pages), rather
+                // than redirecting to an error address that would then have to answer 403 to anyone asking for it.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
 
         services.AddAuthorizationBuilder()
@@ -115,7 +120,7 @@ internal static class AccountsModule
     }
 
     /// <summary>
-    /// The login or access-denied page by its path alone, never built from the Host header; the page to come back to
+    /// The login page by its path alone, never built from the Host header; the page to come back to
     /// goes along only as <see cref="LocalRedirects"/> allows it, otherwise it is left off.
     /// </summary>
     private static Task RelativeRedirect(RedirectContext<CookieAuthenticationOptions> context)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using OtpNet;
 using Sigma.Portal.Accounts.Invitations;
+using Sigma.Portal.Localisation;
 using Sigma.Portal.TwoFactor.Authenticators;
 
 namespace Sigma.Portal.Administration;
@@ -80,7 +81,7 @@ public sealed class SeedDemoCommand(
             await db.SaveChangesAsync(ct);
         }
 
-        Console.WriteLine(text["SeedDemo.Done", count, output]);
+        Console.WriteLine(text.Plural("SeedDemo.Done", count, count, output));
         return 0;
     }
 }

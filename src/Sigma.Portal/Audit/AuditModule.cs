@@ -8,6 +8,7 @@ internal static class AuditModule
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AuditSearch>();
+        builder.Services.AddSingleton<AuditDetails>();
         builder.Services.AddSingleton<AuditRetentionJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         return builder;

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Sigma.Portal.Localisation;
 
-/// <summary>Durations and moments as people read them: "7 dagen", "26 november 2026 14:05" in Dutch time.</summary>
+/// <summary>
+/// Durations, moments, devices and addresses as people read them: "7 dagen", "26 november 2026 14:05" in Dutch time,
+/// "Chrome op Windows".
+/// </summary>
 public sealed class DisplayTexts(IStringLocalizer<SharedText> text)
 {
     private static readonly TimeZoneInfo Netherlands = FindNetherlands();
@@ -12,16 +15,31 @@ public sealed class DisplayTexts(IStringLocalizer<SharedText> text)
     {
         if (duration.TotalDays >= 1 && duration.TotalDays % 1 == 0)
         {
-            return Count((int)duration.TotalDays, "Duration.Day", "Duration.Days");
+            return text.Plural("Duration.Days", (int)duration.TotalDays);
         }
 
         if (duration.TotalHours >= 1 && duration.TotalHours % 1 == 0)
         {
-            return Count((int)duration.TotalHours, "Duration.Hour", "Duration.Hours");
+            return text.Plural("Duration.Hours", (int)duration.TotalHours);
         }
 
-        return Count((int)Math.Ceiling(duration.TotalMinutes), "Duration.Minute", "Duration.Minutes");
+        return text.Plural("Duration.Minutes", (int)Math.Ceiling(duration.TotalMinutes));
     }
+
+    /// <summary>"Chrome op Windows": the browser and system of a User-Agent, or what is known of them.</summary>
+    public string Device(string? userAgent) => UserAgentSummary.Describe(userAgent) switch
+    {
+        ({ } browser, { } system) => text["Device.BrowserOnSystem", browser, system],
+        ({ } browser, null) => browser,
+        (null, { } system) => text["Device.BrowserOnSystem", text["Device.SomeBrowser"], system],
+        _ => text["Device.Unknown"],
+    };
+
+    /// <summary>An IP address as stored, except this computer's own, which would read as a fault ("::1").</summary>
+    public string Address(string? ipAddress) =>
+        string.IsNullOrEmpty(ipAddress) ? text["Device.NoAddress"]
+        : System.Net.IPAddress.TryParse(ipAddress, out var address) && System.Net.IPAddress.IsLoopback(address) ? text["Device.ThisComputer"]
+        : ipAddress;
 
     /// <summary>A UTC moment in Dutch time (the portal's users are in the Netherlands), in the current culture.</summary>
     public string Moment(DateTime utc) =>
@@ -31,8 +49,6 @@ public sealed class DisplayTexts(IStringLocalizer<SharedText> text)
     /// <summary>Midnight of a Dutch calendar day, in UTC: what "from 1 March" means to an administrator.</summary>
     public DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Netherlands);
-
-    private string Count(int count, string one, string many) => count == 1 ? text[one] : text[many, count];
 
     private static TimeZoneInfo FindNetherlands()
     {

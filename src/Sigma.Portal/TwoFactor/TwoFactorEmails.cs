@@ -24,8 +24,11 @@ public sealed class TwoFactorEmails(
 
     public void QueueRecoveryCodeUsed(PortalUser user, int left) => Queue(user, "RecoveryCodeUsed", "Email.RecoveryUsed", left);
 
-    /// <summary>Subject "{prefix}.Subject", a first paragraph "{prefix}.Intro" (account type, moment, extra) and "{prefix}.NotYou".</summary>
-    private void Queue(PortalUser user, string kind, string prefix, object? extra = null)
+    /// <summary>
+    /// Subject "{prefix}.Subject", a first paragraph "{prefix}.Intro" (account type, moment, and the count when there is
+    /// one, which then chooses between "{prefix}.Intro.One" and ".Other") and "{prefix}.NotYou".
+    /// </summary>
+    private void Queue(PortalUser user, string kind, string prefix, int? count = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         using var language = CultureScope.For(user.PreferredLanguage);
@@ -34,7 +37,7 @@ public sealed class TwoFactorEmails(
             Kind = kind,
             Subject = text[prefix + ".Subject"],
             Greeting = email["Email.Greeting", user.DisplayName],
-            Paragraphs = [text[prefix + ".Intro", shared["AccountType." + user.AccountType], display.Moment(time.GetUtcNow().UtcDateTime), extra ?? ""]],
+            Paragraphs = [text[count is { } n ? PluralText.Key(prefix + ".Intro", n) : prefix + ".Intro", shared["AccountType." + user.AccountType], display.Moment(time.GetUtcNow().UtcDateTime), count ?? 0]],
             Action = new(text["Email.SignIn"], links.Login()),
             Closing = [text[prefix + ".NotYou"]],
         };

@@ -12,6 +12,7 @@ namespace Sigma.Portal.Tests.Accounts;
 public sealed class ActivationLinkTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
     private const string Expired = "Deze link werkt niet meer";
+    private const string AlreadyActive = "Uw account is al actief";
 
     [Fact]
     [Trait("Attack", "TokenTampering")]
@@ -42,8 +43,23 @@ public sealed class ActivationLinkTests(PortalFactory app) : IClassFixture<Porta
         var reopened = await app.NewBrowser().OpenAsync(account.ActivationLink.PathAndQuery, ct);
 
         Assert.Equal("/Account/Login", first.Url.AbsolutePath);
-        Assert.Equal(Expired, second.Text("h1"));
-        Assert.Equal(Expired, reopened.Text("h1"));
+        // The second try sets nothing; the link's holder learns the account is active and where to sign in.
+        Assert.Equal(AlreadyActive, second.Text("h1"));
+        Assert.Equal(AlreadyActive, reopened.Text("h1"));
+        Assert.False(reopened.Has("input[name=Password]"));
+        Assert.True(reopened.Has("a.button[href='/Account/Login']"));
+    }
+
+    [Fact]
+    [Trait("Attack", "AccountEnumeration")]
+    public async Task ActivationLink_MadeUpForAnActiveAccount_SaysNothingAboutIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).ActivatedAsync(ct);
+
+        var page = await app.NewBrowser().OpenAsync($"/Account/Activate?user={account.Id}&token={new string('A', 43)}", ct);
+
+        Assert.Equal(Expired, page.Text("h1"));
     }
 
     [Fact]

@@ -157,11 +157,12 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
 
         using var get = await browser.Client.GetAsync(new Uri("/Account/Logout", UriKind.Relative), ct);
         var stillIn = await browser.OpenAsync("/", ct);
-        await browser.SignOutAsync(ct);
+        var signedOut = await browser.SignOutAsync(ct);
         using var after = await browser.Client.GetAsync(new Uri("/", UriKind.Relative), ct);
 
         Assert.NotEqual(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal($"Welkom, {account.DisplayName}", stillIn.Text("h1"));
+        Assert.Equal("U bent uitgelogd.", signedOut.Text(".notice"));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/Account/Login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }

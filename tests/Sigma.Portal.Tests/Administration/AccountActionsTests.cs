@@ -217,7 +217,7 @@ public sealed class AccountActionsTests(PortalFactory app) : IClassFixture<Porta
         Assert.Contains("organisatie", withoutOrganisation.Text(".notice"), StringComparison.Ordinal);
         Assert.Contains("Werkgever", changed.Text("dl.summary"), StringComparison.Ordinal);
         Assert.Contains("Schoonmaak BV", changed.Text("dl.summary"), StringComparison.Ordinal);
-        Assert.Contains("Employee -> Employer", changed.Text("table.security-events"), StringComparison.Ordinal);
+        Assert.Contains("Soort: Werknemer → Werkgever; organisatie: geen → Schoonmaak BV; taal: Nederlands → English", changed.Text("table.security-events"), StringComparison.Ordinal);
     }
 
     [Fact]

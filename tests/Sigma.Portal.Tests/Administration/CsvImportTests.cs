@@ -46,7 +46,7 @@ public sealed class CsvImportTests(PortalFactory app) : IClassFixture<PortalFact
 
         var preview = await UploadAsync(admin, Encoding.UTF8.GetBytes(csv), ct);
 
-        Assert.Contains("1 rijen zijn in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
+        Assert.Contains("1 rij is in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
         Assert.Contains("de Vries, Jan", preview.Text("main"), StringComparison.Ordinal);
     }
 
@@ -88,7 +88,7 @@ public sealed class CsvImportTests(PortalFactory app) : IClassFixture<PortalFact
         Assert.Contains("Er bestaat al een account", problems[2].Problem, StringComparison.Ordinal);
         Assert.Contains("Staat al eerder in het bestand", problems[3].Problem, StringComparison.Ordinal);
         Assert.Contains("organisatie", problems[4].Problem, StringComparison.Ordinal);
-        Assert.Contains("1 rijen zijn in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
+        Assert.Contains("1 rij is in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class CsvImportTests(PortalFactory app) : IClassFixture<PortalFact
         Assert.StartsWith("De naam bevat een verborgen teken", problems["isolate"], StringComparison.Ordinal);
         Assert.StartsWith("De naam bevat een verborgen teken", problems["tab"], StringComparison.Ordinal);
         Assert.StartsWith("De organisatie bevat een verborgen teken", problems["override"], StringComparison.Ordinal);
-        Assert.Contains("1 rijen zijn in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
+        Assert.Contains("1 rij is in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
         Assert.Contains("Zoë Ünal", preview.Text("#valid-heading + ul"), StringComparison.Ordinal);
         Assert.Contains("The name contains a hidden character", english.Text("table.import-problems"), StringComparison.Ordinal);
         Assert.Contains("The email address contains a hidden character", english.Text("table.import-problems"), StringComparison.Ordinal);

@@ -10,6 +10,8 @@ namespace Sigma.Portal.Tests.Audit;
 
 public sealed class AuditTrailTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
+    private const string WindowsChrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
     [Fact]
     public async Task SignIn_SuccessAndFailure_AreRecordedWithReasonAddressAndBrowser()
     {
@@ -86,6 +88,27 @@ public sealed class AuditTrailTests(PortalFactory app) : IClassFixture<PortalFac
         Assert.Contains(cells, c => c.StartsWith("'=cmd", StringComparison.Ordinal));
         Assert.Contains(cells, c => c.StartsWith("'@HYPERLINK", StringComparison.Ordinal));
         Assert.DoesNotContain(cells, c => c.StartsWith('=') || c.StartsWith('@') || c.StartsWith('+'));
+    }
+
+    [Fact]
+    public async Task AuditView_ShowsWhoseEventItIs_InWordsAndWithAShortDevice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browser = app.NewBrowser();
+        browser.Client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", WindowsChrome);
+        await browser.PasswordStepAsync(person.Email, "een fout wachtwoord", ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+
+        var page = await admin.Browser.OpenAsync($"/Admin/Audit?Account={Uri.EscapeDataString(person.Email)}&EventType=SignInFailed", ct);
+        var cells = page.Document.QuerySelectorAll("table.security-events tbody tr td").Select(c => c.TextContent.Trim()).ToList();
+
+        Assert.Equal(person.Email, page.Text("td.event-account a"));
+        Assert.Equal($"/Admin/Accounts/{person.Id}", page.Document.QuerySelector("td.event-account a")!.GetAttribute("href"));
+        Assert.Contains("Verkeerd wachtwoord", cells);
+        Assert.Equal("Chrome op Windows", page.Text("details.device summary"));
+        Assert.Equal(WindowsChrome, page.Text("details.device .user-agent"));
+        Assert.DoesNotContain("WrongPassword", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]

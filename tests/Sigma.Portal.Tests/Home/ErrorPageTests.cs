@@ -20,6 +20,19 @@ public sealed class ErrorPageTests(ErrorPageTests.FailingPortal app) : IClassFix
         Assert.Equal("Pagina niet gevonden", page.Text("h1"));
     }
 
+    [Theory]
+    [InlineData("/error/500")]
+    [InlineData("/error/503")]
+    [InlineData("/error/403")]
+    [InlineData("/error/0")]
+    public async Task ErrorPage_AskedForDirectly_DoesNotExist(string path)
+    {
+        var page = await app.NewBrowser().OpenAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Pagina niet gevonden", page.Text("h1"));
+    }
+
     [Fact]
     [Trait("Attack", "InformationDisclosure")]
     public async Task Failure_InAnAction_Is500RevealingNothingInternal()

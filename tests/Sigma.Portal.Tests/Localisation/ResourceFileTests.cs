@@ -31,6 +31,25 @@ public sealed class ResourceFileTests
 
         Assert.Equal(dutch.Keys.Order(StringComparer.Ordinal), english.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(dutch.Concat(english), entry => string.IsNullOrWhiteSpace(entry.Value));
+        // A counted text has both of its forms (PluralText), never one alone.
+        Assert.All(dutch.Keys.Where(k => k.EndsWith(".One", StringComparison.Ordinal)), k => Assert.Contains(k[..^".One".Length] + ".Other", dutch.Keys));
+        Assert.All(dutch.Keys.Where(k => k.EndsWith(".Other", StringComparison.Ordinal)), k => Assert.Contains(k[..^".Other".Length] + ".One", dutch.Keys));
+    }
+
+    [Theory]
+    [InlineData("nl", 0, "0 opmerkingen")]
+    [InlineData("nl", 1, "1 opmerking")]
+    [InlineData("nl", 2, "2 opmerkingen")]
+    [InlineData("en", 1, "1 comment")]
+    [InlineData("en", 21, "21 comments")]
+    public void CountedText_TakesTheFormOfItsCount(string language, int count, string expected)
+    {
+        using var scope = CultureScope.For(language);
+        var text = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Create(typeof(Sigma.Portal.Help.HelpText));
+
+        Assert.Equal(expected, text.Plural("Comments.Count", count).Value);
     }
 
     [Fact]

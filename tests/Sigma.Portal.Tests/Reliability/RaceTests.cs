@@ -13,6 +13,8 @@ namespace Sigma.Portal.Tests.Reliability;
 /// </summary>
 public sealed class RaceTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
+    private static readonly string[] RefusedHeadings = ["Deze link werkt niet meer", "Uw account is al actief"];
+
     [Fact]
     [Trait("Attack", "Race")]
     public async Task ActivationLink_UsedByTwentyRequestsAtOnce_SetsOnePassword()
@@ -56,7 +58,8 @@ public sealed class RaceTests(PortalFactory app) : IClassFixture<PortalFactory>
 
             Assert.Equal(HttpStatusCode.OK, refused.Response.StatusCode);
             var page = await refused.Browser.FollowAsync(refused.Response, ct);
-            Assert.Equal("Deze link werkt niet meer", page.Text("h1"));
+            // A spent activation link of an account that is active by now says so; before that, that the link is spent.
+            Assert.Contains(page.Text("h1"), RefusedHeadings);
         }
 
         var signIn = await app.NewBrowser().PasswordStepAsync(email, winner.Password, ct);

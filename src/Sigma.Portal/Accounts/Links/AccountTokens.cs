@@ -52,6 +52,22 @@ public sealed class AccountTokens(PortalDbContext db, SecretHasher hasher, TimeP
         return usable;
     }
 
+    /// <summary>
+    /// Whether an activation link that no longer works was sent to an account that is active now, so its page can say
+    /// so and offer Inloggen instead of a new link. Only the holder of a link the account was really sent learns it.
+    /// </summary>
+    public async Task<bool> IsSpentActivationOfActiveAccountAsync(Guid userId, string? token, CancellationToken ct)
+    {
+        if (!WellFormed(token))
+        {
+            return false;
+        }
+
+        var hash = await hasher.HashAsync(token!, ct);
+        return await db.AccountTokens.AnyAsync(t => t.TokenHash == hash && t.UserId == userId && t.Purpose == AccountTokenPurpose.Activation, ct)
+            && await db.Users.AnyAsync(u => u.Id == userId && u.ActivatedUtc != null && u.DeactivatedUtc == null, ct);
+    }
+
     /// <summary>Uses the link up. Exactly one caller gets true for a valid link, however many try at once.</summary>
     public async Task<bool> RedeemAsync(Guid userId, string? token, AccountTokenPurpose purpose, CancellationToken ct)
     {

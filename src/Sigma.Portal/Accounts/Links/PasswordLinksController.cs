@@ -56,6 +56,12 @@ public sealed class PasswordLinksController(
     private async Task<IActionResult> ShowFormAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>
         await tokens.IsUsableAsync(user, token, purpose, ct)
             ? View("SetPassword", new SetPasswordViewModel { Purpose = purpose, User = user, Token = token! })
+            : await LinkSpentAsync(purpose, user, token, ct);
+
+    // An activation link opened again after the password was chosen with it: the account is active, so sign in.
+    private async Task<IActionResult> LinkSpentAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>
+        purpose == AccountTokenPurpose.Activation && await tokens.IsSpentActivationOfActiveAccountAsync(user, token, ct)
+            ? View("AlreadyActive")
             : View("LinkExpired", new RequestLinkViewModel(purpose));
 
     private async Task<IActionResult> SetPasswordAsync(AccountTokenPurpose purpose, SetPasswordInput input, CancellationToken ct)
@@ -69,7 +75,7 @@ public sealed class PasswordLinksController(
         var result = await setup.SetAsync(purpose, input.User, input.Token, input.Password, ct);
         if (result.InvalidLink)
         {
-            return View("LinkExpired", new RequestLinkViewModel(purpose));
+            return await LinkSpentAsync(purpose, input.User, input.Token, ct);
         }
 
         if (!result.Succeeded)

@@ -80,6 +80,7 @@ public sealed class LoginController(
     public async Task<IActionResult> Logout(CancellationToken ct)
     {
         await signIn.SignOutAsync(User, ct);
+        TempData[Notice] = "Login.SignedOut";
         return RedirectToAction(nameof(Login));
     }
 }

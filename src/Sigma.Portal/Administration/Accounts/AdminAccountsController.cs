@@ -26,6 +26,10 @@ public sealed class AdminAccountsController(
 {
     private const string Notice = "Admin.Notice";
 
+    /// <summary>The console's own address leads to its start page, the accounts.</summary>
+    [HttpGet("/Admin")]
+    public IActionResult Start() => RedirectToAction(nameof(Index));
+
     [HttpGet("")]
     public async Task<IActionResult> Index(AccountListFilter query, CancellationToken ct) =>
         View("Accounts", await directory.SearchAsync(ModelState.IsValid ? query : new AccountListFilter(), ct));

@@ -124,7 +124,7 @@ public sealed class TwoFactorController(
         await signIn.CompleteAsync(HttpContext, user, multiFactor: true, ct);
         if (result.RecoveryCodesLeft is { } left)
         {
-            TempData[HomeNotice] = text["Recovery.Used", left].Value;
+            TempData[HomeNotice] = text.Plural("Recovery.Used", left).Value;
         }
 
         return this.RedirectToLocal(returnUrl);
