@@ -5,7 +5,11 @@ using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Accounts;
 
-/// <summary>The emails of the account journey, each in the account's own language, queued in the caller's unit of work.</summary>
+/// <summary>
+/// The emails of the account journey, each in the account's own language, queued in the caller's unit of work. Each
+/// subject names the account ("Werknemer", "Werkgever, Bouwbedrijf De Vries"): a person with two accounts on one
+/// address gets two activations and two resets, and must tell them apart in the inbox.
+/// </summary>
 public sealed class AccountEmails(
     OutboxWriter outbox,
     EmailRenderer renderer,
@@ -24,7 +28,7 @@ public sealed class AccountEmails(
         Queue(user, new EmailContent
         {
             Kind = "Activation",
-            Subject = text["Email.Activation.Subject"],
+            Subject = text["Email.Activation.Subject", display.AccountKind(user.AccountType, user.Organisation)],
             Greeting = email["Email.Greeting", user.DisplayName],
             Paragraphs = [text["Email.Activation.Intro", shared["AccountType." + user.AccountType]]],
             Details =
@@ -48,7 +52,7 @@ public sealed class AccountEmails(
         Queue(user, new EmailContent
         {
             Kind = "PasswordReset",
-            Subject = text["Email.Reset.Subject"],
+            Subject = text["Email.Reset.Subject", display.AccountKind(user.AccountType, user.Organisation)],
             Greeting = email["Email.Greeting", user.DisplayName],
             Paragraphs = [text["Email.Reset.Intro", shared["AccountType." + user.AccountType]]],
             Details = [new(text["Email.LoginName"], user.Email!)],
@@ -68,7 +72,7 @@ public sealed class AccountEmails(
         Queue(user, new EmailContent
         {
             Kind = "PasswordChanged",
-            Subject = text["Email.Changed.Subject"],
+            Subject = text["Email.Changed.Subject", display.AccountKind(user.AccountType, user.Organisation)],
             Greeting = email["Email.Greeting", user.DisplayName],
             Paragraphs =
             [

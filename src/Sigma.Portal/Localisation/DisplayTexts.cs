@@ -26,6 +26,13 @@ public sealed class DisplayTexts(IStringLocalizer<SharedText> text)
         return text.Plural("Duration.Minutes", (int)Math.Ceiling(duration.TotalMinutes));
     }
 
+    /// <summary>
+    /// Which of a person's accounts this is, for someone with two on one address: "Werknemer", or "Werkgever,
+    /// Bouwbedrijf De Vries" when it has an organisation.
+    /// </summary>
+    public string AccountKind(AccountType type, string? organisation) =>
+        string.IsNullOrWhiteSpace(organisation) ? text["AccountType." + type] : text["AccountKind.WithOrganisation", text["AccountType." + type], organisation];
+
     /// <summary>"Chrome op Windows": the browser and system of a User-Agent, or what is known of them.</summary>
     public string Device(string? userAgent) => UserAgentSummary.Describe(userAgent) switch
     {

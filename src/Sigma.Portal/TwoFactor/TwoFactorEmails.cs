@@ -35,7 +35,7 @@ public sealed class TwoFactorEmails(
         var content = new EmailContent
         {
             Kind = kind,
-            Subject = text[prefix + ".Subject"],
+            Subject = text[prefix + ".Subject", display.AccountKind(user.AccountType, user.Organisation)],
             Greeting = email["Email.Greeting", user.DisplayName],
             Paragraphs = [text[count is { } n ? PluralText.Key(prefix + ".Intro", n) : prefix + ".Intro", shared["AccountType." + user.AccountType], display.Moment(time.GetUtcNow().UtcDateTime), count ?? 0]],
             Action = new(text["Email.SignIn"], links.Login()),

@@ -26,7 +26,7 @@ public sealed class ActivationJourneyTests(PortalFactory app) : IClassFixture<Po
         var (codes, _) = await browser.CompleteSetupAsync(app, setup, ct);
         var home = await browser.OpenAsync(codes.Document.QuerySelector("a.button:not([download])")!.GetAttribute("href")!, ct);
 
-        Assert.Equal("Activeer uw account bij Sigma Personeelsdiensten", mail.Subject);
+        Assert.Equal("Activeer uw account bij Sigma Personeelsdiensten (Werknemer)", mail.Subject);
         Assert.Contains(account.Email, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Werknemer", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Klik hier om uw Sigma Personeelsdiensten-account te bevestigen", mail.HtmlBody, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class ActivationJourneyTests(PortalFactory app) : IClassFixture<Po
 
         var mail = await (await SmtpSink.Shared).NextMessageAsync(account.Email, ct);
 
-        Assert.Equal("Activate your Sigma Personeelsdiensten account", mail.Subject);
+        Assert.Equal("Activate your Sigma Personeelsdiensten account (Employer, Bakkerij Test BV)", mail.Subject);
         Assert.Contains("Click here to confirm your Sigma Personeelsdiensten account", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("Employer", mail.TextBody, StringComparison.Ordinal);
     }

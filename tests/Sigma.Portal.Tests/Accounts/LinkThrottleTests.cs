@@ -15,7 +15,7 @@ namespace Sigma.Portal.Tests.Accounts;
 /// </summary>
 public sealed class LinkThrottleTests(LinkRequestTests.RecordingPortal app) : IClassFixture<LinkRequestTests.RecordingPortal>
 {
-    private const string ResetSubject = "Kies een nieuw wachtwoord voor het Sigma Portaal";
+    private const string ResetSubject = "Kies een nieuw wachtwoord voor het Sigma Portaal (Werknemer)";
     private const string NewPasswordHeading = "Kies een nieuw wachtwoord";
 
     [Fact]

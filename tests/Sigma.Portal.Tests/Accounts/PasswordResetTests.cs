@@ -31,10 +31,10 @@ public sealed class PasswordResetTests(PortalFactory app) : IClassFixture<Portal
         var oldPassword = await app.NewBrowser().PasswordStepAsync(account.Email, account.Password!, ct);
         var home = await app.NewBrowser().SignInAsync(app, account with { Password = newPassword }, ct);
 
-        Assert.Equal("Kies een nieuw wachtwoord voor het Sigma Portaal", mail.Subject);
+        Assert.Equal("Kies een nieuw wachtwoord voor het Sigma Portaal (Werknemer)", mail.Subject);
         Assert.Equal("Kies een nieuw wachtwoord", form.Text("h1"));
         Assert.Contains("Uw wachtwoord is gewijzigd", login.Text("main"), StringComparison.Ordinal);
-        Assert.Equal("Uw wachtwoord is gewijzigd", notice.Subject);
+        Assert.Equal("Uw wachtwoord is gewijzigd (Werknemer)", notice.Subject);
         Assert.Equal("/Account/Login", otherSession.Url.AbsolutePath);
         Assert.Equal("Inloggen", oldPassword.Text("h1"));
         Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
@@ -83,7 +83,7 @@ public sealed class PasswordResetTests(PortalFactory app) : IClassFixture<Portal
         await RequestResetAsync(app.NewBrowser(), account.Email, ct);
         var mail = await smtp.NextMessageAsync(account.Email, ct);
 
-        Assert.Equal("Activeer uw account bij Sigma Personeelsdiensten", mail.Subject);
+        Assert.Equal("Activeer uw account bij Sigma Personeelsdiensten (Werknemer)", mail.Subject);
     }
 
     private static async Task<Page> RequestResetAsync(PortalBrowser browser, string email, CancellationToken ct)

@@ -39,7 +39,7 @@ public sealed class AccountActionsTests(PortalFactory app) : IClassFixture<Porta
         Assert.Contains("Uitgenodigd", details.Text(".account-status"), StringComparison.Ordinal);
         Assert.Contains("Account aangemaakt", details.Text("table.security-events"), StringComparison.Ordinal);
         Assert.Contains(admin.Account.Email, details.Text("table.security-events"), StringComparison.Ordinal);
-        Assert.Equal("Activate your Sigma Personeelsdiensten account", mail.Subject);
+        Assert.Equal("Activate your Sigma Personeelsdiensten account (Employer, Bakkerij Jansen BV)", mail.Subject);
         Assert.Contains("Er bestaat al een account", duplicate.Text(".validation-summary"), StringComparison.Ordinal);
     }
 
@@ -195,7 +195,7 @@ public sealed class AccountActionsTests(PortalFactory app) : IClassFixture<Porta
         var mail = await smtp.NextMessageAsync(person.Email, ct);
 
         Assert.Contains("Link voor nieuw wachtwoord verstuurd", page.Text("table.security-events"), StringComparison.Ordinal);
-        Assert.Equal("Kies een nieuw wachtwoord voor het Sigma Portaal", mail.Subject);
+        Assert.Equal("Kies een nieuw wachtwoord voor het Sigma Portaal (Werknemer)", mail.Subject);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class CsvImportTests(PortalFactory app) : IClassFixture<PortalFact
 
         Assert.Contains("3 rijen zijn in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
         Assert.Contains("3 accounts aangemaakt", done.Text(".notice"), StringComparison.Ordinal);
-        Assert.Equal("Activate your Sigma Personeelsdiensten account", mails[1].Subject);
+        Assert.Equal("Activate your Sigma Personeelsdiensten account (Employer, Bakkerij Jansen BV)", mails[1].Subject);
         Assert.Contains("Émile Zoë Ünal", mails[2].TextBody, StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public sealed class TwoFactorResetTests(PortalFactory app) : IClassFixture<Porta
         var events = await admin.Browser.OpenAsync($"/Admin/Audit?Account={Uri.EscapeDataString(person.Email)}", ct);
 
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", pass);
-        Assert.Equal("Uw tweestapsverificatie is opnieuw ingesteld", mail.Subject);
+        Assert.Equal("Uw tweestapsverificatie is opnieuw ingesteld (Werknemer)", mail.Subject);
         Assert.DoesNotContain(pass, mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, oldSession.StatusCode);
         Assert.Equal("/TwoFactor/AccessPass", staleStep.Url.AbsolutePath);

@@ -65,7 +65,7 @@ public sealed class SecretLeakageTests(SecretLeakageTests.LoggedPortal app) : IC
         var resetBrowser = app.NewBrowser();
         var forgot = await resetBrowser.OpenAsync("/Account/ForgotPassword", ct);
         await resetBrowser.SubmitAsync(forgot, "form.request-link", new Dictionary<string, string> { ["Email"] = person.Email }, ct);
-        var resetLink = SmtpSink.LinkIn(await NextWithSubjectAsync(smtp, person.Email, "Kies een nieuw wachtwoord voor het Sigma Portaal", ct), "/Account/ResetPassword");
+        var resetLink = SmtpSink.LinkIn(await NextWithSubjectAsync(smtp, person.Email, "Kies een nieuw wachtwoord voor het Sigma Portaal (Werknemer)", ct), "/Account/ResetPassword");
         secrets.Add(resetLink.AbsoluteUri);
         secrets.Add(HttpUtility.ParseQueryString(resetLink.Query)["token"]!);
         var admin = await AdminSession.StartAsync(app, ct);

@@ -130,7 +130,7 @@ public sealed class SmtpFaultTests
         var mail = await smtp.NextMessageAsync(account.Email, ct);
 
         Assert.Contains("no such mailbox", row.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Activeer uw account bij Sigma Personeelsdiensten", mail.Subject);
+        Assert.Equal("Activeer uw account bij Sigma Personeelsdiensten (Werknemer)", mail.Subject);
     }
 
     private static Task<Sigma.Portal.Data.Email.OutboxMessage> OutboxAsync(PortalFactory app, string email, CancellationToken ct) =>

@@ -21,7 +21,28 @@ public sealed class CodeSignInTests(PortalFactory app) : IClassFixture<PortalFac
 
         Assert.Equal("/TwoFactor/Verify", verify.Url.AbsolutePath);
         Assert.Equal("Vul uw code in", verify.Text("h1"));
+        // The entry to use, as the app lists it: a person with two accounts has two.
+        Assert.Equal($"Sigma Personeelsdiensten: {account.Email} (Werknemer)", verify.Text(".authenticator-entry strong"));
         Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
+    }
+
+    [Fact]
+    public async Task BetweenPasswordAndCode_TheHeaderOffersOnlyHelpAndCancel_WhichForgetsThePasswordStep()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var browser = app.NewBrowser();
+        var verify = await browser.PasswordStepAsync(account.Email, account.Password!, ct);
+
+        var links = verify.Document.QuerySelectorAll(".site-nav a").Select(a => a.GetAttribute("href")).ToList();
+        var cancelled = await browser.SubmitAsync(verify, "form.cancel-sign-in", new Dictionary<string, string>(), ct);
+        using var again = await browser.Client.GetAsync(new Uri("/TwoFactor/Verify", UriKind.Relative), ct);
+
+        Assert.Equal(["/help"], links);
+        Assert.False(verify.Has("form.sign-out"));
+        Assert.Equal("Inloggen is afgebroken. U bent niet ingelogd.", cancelled.Text(".notice"));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/Account/Login", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class NewPhoneTests(PortalFactory app) : IClassFixture<PortalFacto
         Assert.NotEqual(account.AuthenticatorKey, newKey);
         Assert.Equal($"Welkom, {account.DisplayName}", oldStillWorks.Text("h1"));
         Assert.Contains("Uw nieuwe telefoon is ingesteld", settings.Text(".notice"), StringComparison.Ordinal);
-        Assert.Equal("Uw authenticator-app is vervangen", mail.Subject);
+        Assert.Equal("Uw authenticator-app is vervangen (Werknemer)", mail.Subject);
         Assert.Equal("/TwoFactor/Verify", oldRefused.Url.AbsolutePath);
         Assert.Equal($"Welkom, {account.DisplayName}", newWorks.Text("h1"));
     }

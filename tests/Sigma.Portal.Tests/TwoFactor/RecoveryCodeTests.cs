@@ -28,7 +28,7 @@ public sealed class RecoveryCodeTests(PortalFactory app) : IClassFixture<PortalF
 
         Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
         Assert.Contains("nog 9 over", home.Text(".notice"), StringComparison.Ordinal);
-        Assert.Equal("Er is een herstelcode gebruikt", mail.Subject);
+        Assert.Equal("Er is een herstelcode gebruikt (Werknemer)", mail.Subject);
         Assert.Equal("/TwoFactor/Recovery", again.Url.AbsolutePath);
         Assert.Equal("Deze herstelcode klopt niet of is al gebruikt.", again.Text("[data-valmsg-for=RecoveryCode]"));
     }
@@ -57,7 +57,7 @@ public sealed class RecoveryCodeTests(PortalFactory app) : IClassFixture<PortalF
         var reused = await UseRecoveryCodeAsync(app.NewBrowser(), account, account.RecoveryCodes[5], ct);
 
         Assert.Equal("Nieuwe telefoon instellen", newPhone.Text("h1"));
-        Assert.Equal("Er is een herstelcode gebruikt", mail.Subject);
+        Assert.Equal("Er is een herstelcode gebruikt (Werknemer)", mail.Subject);
         Assert.Contains("RecoveryCodeUsed", events);
         Assert.Equal("/TwoFactor/Recovery", reused.Url.AbsolutePath);
     }

@@ -97,7 +97,7 @@ public sealed partial class SetupTests(PortalFactory app) : IClassFixture<Portal
         Assert.Equal(10, codes.Document.QuerySelectorAll("ol.recovery-codes code").Length);
         Assert.All(codes.Document.QuerySelectorAll("ol.recovery-codes code"), c => Assert.Matches("^[0-9A-Z]{5}-[0-9A-Z]{5}$", c.TextContent));
         Assert.StartsWith("data:text/plain", codes.Document.QuerySelector("a[download]")!.GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Equal("Tweestapsverificatie is ingesteld", mail.Subject);
+        Assert.Equal("Tweestapsverificatie is ingesteld (Werknemer)", mail.Subject);
         Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
     }
 

@@ -29,7 +29,7 @@ public sealed class TwoFactorGateTests(PortalFactory app) : IClassFixture<Portal
     [
         "GET /TwoFactor/Setup", "POST /TwoFactor/Setup", "POST /TwoFactor/Skip",
         "GET /TwoFactor/Verify", "POST /TwoFactor/Verify", "GET /TwoFactor/Recovery", "POST /TwoFactor/Recovery",
-        "GET /TwoFactor/AccessPass", "POST /TwoFactor/AccessPass",
+        "GET /TwoFactor/AccessPass", "POST /TwoFactor/AccessPass", "POST /TwoFactor/Cancel",
     ]);
 
     private static HashSet<string> WithHead(string[] endpoints) =>

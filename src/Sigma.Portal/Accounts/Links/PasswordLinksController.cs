@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Accounts.SignIn;
+using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Accounts.Links;
 
@@ -17,6 +19,8 @@ public sealed class PasswordLinksController(
     AccountTokens tokens,
     PasswordSetup setup,
     LinkRequestRecorder linkRequests,
+    UserManager<PortalUser> users,
+    DisplayTexts display,
     IStringLocalizer<AccountsText> text) : Controller
 {
     [HttpGet("Activate")]
@@ -55,8 +59,20 @@ public sealed class PasswordLinksController(
 
     private async Task<IActionResult> ShowFormAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>
         await tokens.IsUsableAsync(user, token, purpose, ct)
-            ? View("SetPassword", new SetPasswordViewModel { Purpose = purpose, User = user, Token = token! })
+            ? View("SetPassword", await FormAsync(purpose, user, token!))
             : await LinkSpentAsync(purpose, user, token, ct);
+
+    // The page names the account the link belongs to: a person with two accounts on one address has two such links.
+    private async Task<SetPasswordViewModel> FormAsync(AccountTokenPurpose purpose, Guid user, string token) =>
+        new()
+        {
+            Purpose = purpose,
+            User = user,
+            Token = token,
+            Account = await users.FindByIdAsync(user.ToString()) is { } account
+                ? text["SetPassword.Account", account.Email!, display.AccountKind(account.AccountType, account.Organisation)].Value
+                : null,
+        };
 
     // An activation link opened again after the password was chosen with it: the account is active, so sign in.
     private async Task<IActionResult> LinkSpentAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>
@@ -66,10 +82,9 @@ public sealed class PasswordLinksController(
 
     private async Task<IActionResult> SetPasswordAsync(AccountTokenPurpose purpose, SetPasswordInput input, CancellationToken ct)
     {
-        var form = new SetPasswordViewModel { Purpose = purpose, User = input.User, Token = input.Token ?? "" };
         if (!ModelState.IsValid)
         {
-            return View("SetPassword", form);
+            return View("SetPassword", await FormAsync(purpose, input.User, input.Token ?? ""));
         }
 
         var result = await setup.SetAsync(purpose, input.User, input.Token, input.Password, ct);
@@ -85,7 +100,7 @@ public sealed class PasswordLinksController(
                 ModelState.AddModelError(nameof(SetPasswordInput.Password), text[error]);
             }
 
-            return View("SetPassword", form);
+            return View("SetPassword", await FormAsync(purpose, input.User, input.Token ?? ""));
         }
 
         TempData[LoginController.PrefillEmail] = result.Email;

@@ -107,6 +107,9 @@ public sealed class AuthenticatorEnrolment(
     }
 
     /// <summary>"jan@voorbeeld.nl (Werknemer)": the account type makes two accounts of one person two distinct entries.</summary>
+    /// <summary>How the authenticator app lists the account: the issuer, then the label.</summary>
+    public string EntryName(PortalUser user) => $"{options.Value.Issuer}: {AccountLabel(user)}";
+
     public string AccountLabel(PortalUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

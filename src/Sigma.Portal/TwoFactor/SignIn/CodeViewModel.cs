@@ -5,6 +5,9 @@ public sealed record CodeViewModel
 {
     public string? ReturnUrl { get; init; }
 
+    /// <summary>The authenticator app's entry for this account, as the app lists it, for a person with two entries.</summary>
+    public string? AuthenticatorEntry { get; init; }
+
     /// <summary>Always empty: a code is never sent back to the browser.</summary>
     public string Code => "";
 

@@ -86,8 +86,18 @@ public sealed class TwoFactorController(
         return this.RedirectToLocal(returnUrl);
     }
 
+    /// <summary>Stops between password and code ("Afbreken"): the password step is forgotten, nobody is signed in.</summary>
+    [HttpPost("Cancel")]
+    public async Task<IActionResult> Cancel()
+    {
+        await signIn.CancelAsync(HttpContext);
+        TempData[Accounts.SignIn.LoginController.Notice] = "Login.Cancelled";
+        return RedirectToAction(nameof(Accounts.SignIn.LoginController.Login), "Login");
+    }
+
     [HttpGet("Verify")]
-    public IActionResult Verify(string? returnUrl) => View("Verify", new CodeViewModel { ReturnUrl = returnUrl });
+    public IActionResult Verify([CurrentAccount] PortalUser user, string? returnUrl) =>
+        View("Verify", new CodeViewModel { ReturnUrl = returnUrl, AuthenticatorEntry = enrolment.EntryName(user) });
 
     [HttpPost("Verify")]
     [EnableRateLimiting(RateLimits.Credentials)]
@@ -118,7 +128,7 @@ public sealed class TwoFactorController(
         if (!result.Accepted)
         {
             ModelState.AddModelError(field, text[errorKey]);
-            return View(view, new CodeViewModel { ReturnUrl = returnUrl });
+            return View(view, new CodeViewModel { ReturnUrl = returnUrl, AuthenticatorEntry = enrolment.EntryName(user) });
         }
 
         await signIn.CompleteAsync(HttpContext, user, multiFactor: true, ct);

@@ -85,6 +85,12 @@ public sealed class TwoFactorSignIn(
         return user is not null && stamp is not null && string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal) ? user : null;
     }
 
+    public Task CancelAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.SignOutAsync(TwoFactorSchemes.PasswordVerified);
+    }
+
     public async Task CompleteAsync(HttpContext http, PortalUser user, bool multiFactor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
