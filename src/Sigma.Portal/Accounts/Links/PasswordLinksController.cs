@@ -20,7 +20,7 @@ public sealed class PasswordLinksController(
     PasswordSetup setup,
     LinkRequestRecorder linkRequests,
     UserManager<PortalUser> users,
-    DisplayTexts display,
+    AccountLanguage language,
     IStringLocalizer<AccountsText> text) : Controller
 {
     [HttpGet("Activate")]
@@ -57,22 +57,21 @@ public sealed class PasswordLinksController(
     public Task<IActionResult> ForgotPassword(EmailAddressInput input, CancellationToken ct) =>
         RequestLinkAsync(AccountTokenPurpose.PasswordReset, input, ct);
 
-    private async Task<IActionResult> ShowFormAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>
-        await tokens.IsUsableAsync(user, token, purpose, ct)
-            ? View("SetPassword", await FormAsync(purpose, user, token!))
-            : await LinkSpentAsync(purpose, user, token, ct);
+    // The link's page speaks the account's language, unless the person chose one with the switch.
+    private async Task<IActionResult> ShowFormAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct)
+    {
+        if (!await tokens.IsUsableAsync(user, token, purpose, ct))
+        {
+            return await LinkSpentAsync(purpose, user, token, ct);
+        }
+
+        var form = await FormAsync(purpose, user, token!);
+        return language.Follow(HttpContext, form.Account?.PreferredLanguage, View("SetPassword", form));
+    }
 
     // The page names the account the link belongs to: a person with two accounts on one address has two such links.
     private async Task<SetPasswordViewModel> FormAsync(AccountTokenPurpose purpose, Guid user, string token) =>
-        new()
-        {
-            Purpose = purpose,
-            User = user,
-            Token = token,
-            Account = await users.FindByIdAsync(user.ToString()) is { } account
-                ? text["SetPassword.Account", account.Email!, display.AccountKind(account.AccountType, account.Organisation)].Value
-                : null,
-        };
+        new() { Purpose = purpose, User = user, Token = token, Account = await users.FindByIdAsync(user.ToString()) };
 
     // An activation link opened again after the password was chosen with it: the account is active, so sign in.
     private async Task<IActionResult> LinkSpentAsync(AccountTokenPurpose purpose, Guid user, string? token, CancellationToken ct) =>

@@ -8,8 +8,8 @@ public sealed record SetPasswordViewModel
 
     public required string Token { get; init; }
 
-    /// <summary>The login name and which account it is ("Werkgever, Bouwbedrijf De Vries"): the link's own account.</summary>
-    public string? Account { get; init; }
+    /// <summary>The link's own account, named on the page ("Werkgever, Bouwbedrijf De Vries").</summary>
+    public PortalUser? Account { get; init; }
 
     /// <summary>Always empty: a password is never sent back to the browser.</summary>
     public string Password => "";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Infrastructure.Mvc;
+using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.Accounts.SignIn;
 
@@ -17,6 +18,7 @@ public sealed class LoginController(
     AccountChoice choice,
     AccountSignIn signIn,
     IAfterPassword afterPassword,
+    AccountLanguage language,
     IStringLocalizer<AccountsText> text) : Controller
 {
     /// <summary>TempData keys that carry the login name and a notice from the password pages to the login page.</summary>
@@ -73,8 +75,9 @@ public sealed class LoginController(
         return await SecondStepAsync(account, input.ReturnUrl, ct);
     }
 
+    // From the password step on, the pages speak the account's language (unless the person chose one).
     private async Task<IActionResult> SecondStepAsync(PortalUser account, string? returnUrl, CancellationToken ct) =>
-        LocalRedirect(await afterPassword.BeginAsync(HttpContext, account, returnUrl, ct));
+        language.Follow(HttpContext, account.PreferredLanguage, LocalRedirect(await afterPassword.BeginAsync(HttpContext, account, returnUrl, ct)));
 
     [HttpPost("Logout")]
     public async Task<IActionResult> Logout(CancellationToken ct)

@@ -19,6 +19,9 @@ public sealed class PortalCookies(bool secure)
 
     public string Language => Name("Sigma.Language");
 
+    /// <summary>The language of the account last signed in or opened by a link, below the switch's choice.</summary>
+    public string AccountLanguage => Name("Sigma.AccountLanguage");
+
     public string AccountChoice => Name("Sigma.AccountChoice");
 
     public string TempData => Name("Sigma.TempData");
