@@ -31,6 +31,14 @@ public sealed class KeyboardJourneyTests(BrowserPortal portal) : IClassFixture<B
         {
             await Keyboard.TypeIntoAsync(page, "#Email", account.Email);
             await Keyboard.TypeIntoAsync(page, "#Password", password);
+            // "Wachtwoord tonen" shows what was typed, and hides it again.
+            var toggle = page.Locator("button[data-show-password=Password]");
+            await Keyboard.TabToAsync(page, toggle);
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("text", await page.Locator("#Password").GetAttributeAsync("type"));
+            Assert.Equal("Wachtwoord verbergen", (await toggle.InnerTextAsync()).Trim());
+            await page.Keyboard.PressAsync("Enter");
+            Assert.Equal("password", await page.Locator("#Password").GetAttributeAsync("type"));
             await Keyboard.TabToAsync(page, page.Locator("form.login-form button[type=submit]"));
             await page.Keyboard.PressAsync("Enter");
             await Visitor.ArrivedAtAsync(page, "/TwoFactor/Setup");

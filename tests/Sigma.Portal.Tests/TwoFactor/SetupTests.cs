@@ -48,6 +48,8 @@ public sealed partial class SetupTests(PortalFactory app) : IClassFixture<Portal
             $"otpauth://totp/Sigma%20Personeelsdiensten:{Uri.EscapeDataString(account.Email)}%20%28Werknemer%29?secret={key}&issuer=Sigma%20Personeelsdiensten&algorithm=SHA1&digits=6&period=30",
             decoded);
         Assert.Contains("%2B", decoded, StringComparison.Ordinal);
+        // The phone's link beside it hands the app the very same setup.
+        Assert.Equal(decoded, setup.Document.QuerySelector(".otpauth-link a")!.GetAttribute("href"));
     }
 
     [Fact]

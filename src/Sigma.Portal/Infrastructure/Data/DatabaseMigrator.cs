@@ -40,7 +40,7 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<Datab
         // lock makes the second one a no-op.
         if (!await MigrationHistory.IsUpToDateAsync(db.Database, cancellationToken))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await (settings.Provider == DatabaseProvider.Sqlite ? MigrateSqliteAsync(db, cancellationToken) : db.Database.MigrateAsync(cancellationToken));
         }
 
         if (settings.Provider == DatabaseProvider.Sqlite)
@@ -50,6 +50,33 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, IOptions<Datab
         }
 
         DataLog.Migrated(logger, settings.Provider);
+    }
+
+    /// <summary>
+    /// SQLite migrations with foreign keys off for the run (a table rebuild drops and recreates a table that others point
+    /// at) and checked in full afterwards, on one connection, so that every migration is a single transaction
+    /// (<c>AtomicSqliteMigrations</c>). A violation stops the start rather than leave it unnoticed.
+    /// </summary>
+    private static async Task MigrateSqliteAsync(PortalDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;", ct);
+            await db.Database.MigrateAsync(ct);
+            await using var check = db.Database.GetDbConnection().CreateCommand();
+            check.CommandText = "PRAGMA foreign_key_check;";
+            await using var violations = await check.ExecuteReaderAsync(ct);
+            if (await violations.ReadAsync(ct))
+            {
+                throw new InvalidOperationException($"After the migrations, table {violations.GetString(0)} has a row whose foreign key points nowhere.");
+            }
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON;", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static void CreateSqliteFolder(string connectionString)

@@ -41,7 +41,7 @@ public sealed class AuthenticatorEnrolment(
         var label = AccountLabel(user);
         var uri = OtpAuthUri.For(options.Value.Issuer, label, secret);
         using var language = CultureScope.For(user.PreferredLanguage);
-        return new AuthenticatorSetup(QrCodeSvg.Create(uri, text["Setup.QrCode"]), AuthenticatorSecrets.ManualKey(secret), label);
+        return new AuthenticatorSetup(QrCodeSvg.Create(uri, text["Setup.QrCode"]), AuthenticatorSecrets.ManualKey(secret), label, uri);
     }
 
     public Task<bool> HasActiveAsync(Guid userId, CancellationToken ct) =>

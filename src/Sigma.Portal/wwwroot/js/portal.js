@@ -23,6 +23,27 @@
         });
     });
 
+    // Show-password buttons (data-show-password names the field): the password as text while pressed, then hidden again.
+    document.querySelectorAll("[data-show-password]").forEach(function (button) {
+        var field = document.getElementById(button.getAttribute("data-show-password"));
+        if (!field) {
+            return;
+        }
+        var showText = button.textContent;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            var shown = field.type === "password";
+            field.type = shown ? "text" : "password";
+            button.textContent = shown ? button.getAttribute("data-hide-text") : showText;
+        });
+        // Never leave a password readable in a form that is sent: the browser would offer to remember it as text.
+        if (field.form) {
+            field.form.addEventListener("submit", function () {
+                field.type = "password";
+            });
+        }
+    });
+
     // Print buttons.
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.hidden = false;
