@@ -11,7 +11,7 @@ namespace Sigma.Portal.Email;
 /// Renders <see cref="EmailContent"/> as an HTML part (the layout in Templates/Layout.html, every value encoded) and a
 /// plain-text part, in the current UI culture.
 /// </summary>
-public sealed class EmailRenderer(IStringLocalizer<EmailText> text)
+public sealed class EmailRenderer(IStringLocalizer<EmailText> text, DisplayTexts display)
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly string Layout = ReadLayout();
@@ -72,7 +72,7 @@ public sealed class EmailRenderer(IStringLocalizer<EmailText> text)
         return Layout
             .Replace("{{Language}}", PortalCultures.Code(CultureInfo.CurrentUICulture), StringComparison.Ordinal)
             .Replace("{{Subject}}", Encoder.Encode(content.Subject), StringComparison.Ordinal)
-            .Replace("{{Footer}}", Encoder.Encode(text["Email.Footer"]), StringComparison.Ordinal)
+            .Replace("{{Footer}}", string.Join("<br>", Footer().Select(Encoder.Encode)), StringComparison.Ordinal)
             .Replace("{{Body}}", body.ToString(), StringComparison.Ordinal);
     }
 
@@ -105,9 +105,12 @@ public sealed class EmailRenderer(IStringLocalizer<EmailText> text)
             body.Append(paragraph).Append("\n\n");
         }
 
-        body.Append(text["Email.Signature"]).Append("\n\n-- \n").Append(text["Email.Footer"]).Append('\n');
+        body.Append(text["Email.Signature"]).Append("\n\n-- \n").AppendJoin('\n', Footer()).Append('\n');
         return body.ToString();
     }
+
+    // Who sent it, and how to reach them.
+    private IEnumerable<string> Footer() => display.SupportLine() is { } support ? [text["Email.Footer"], support] : [text["Email.Footer"]];
 
     private static void Paragraph(StringBuilder body, string paragraph) =>
         body.Append("<p style=\"margin:0 0 16px;\">").AppendJoin("<br>", paragraph.Split('\n').Select(Encoder.Encode)).Append("</p>");

@@ -7,7 +7,7 @@ namespace Sigma.Portal.Localisation;
 /// Durations, moments, devices and addresses as people read them: "7 dagen", "26 november 2026 14:05" in Dutch time,
 /// "Chrome op Windows".
 /// </summary>
-public sealed class DisplayTexts(IStringLocalizer<SharedText> text)
+public sealed class DisplayTexts(IStringLocalizer<SharedText> text, IOptions<SupportOptions> support)
 {
     private static readonly TimeZoneInfo Netherlands = FindNetherlands();
 
@@ -32,6 +32,19 @@ public sealed class DisplayTexts(IStringLocalizer<SharedText> text)
     /// </summary>
     public string AccountKind(AccountType type, string? organisation) =>
         string.IsNullOrWhiteSpace(organisation) ? text["AccountType." + type] : text["AccountKind.WithOrganisation", text["AccountType." + type], organisation];
+
+    /// <summary>How to reach Sigma, as one line of plain text (emails); null when nothing is configured.</summary>
+    public string? SupportLine()
+    {
+        var settings = support.Value;
+        if (settings.IsEmpty)
+        {
+            return null;
+        }
+
+        string?[] parts = [settings.Email, settings.Phone, string.IsNullOrWhiteSpace(settings.Hours) ? null : text["Support.Hours", settings.Hours].Value];
+        return $"{text["Support.Intro"]} {string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)))}";
+    }
 
     /// <summary>"Chrome op Windows": the browser and system of a User-Agent, or what is known of them.</summary>
     public string Device(string? userAgent) => UserAgentSummary.Describe(userAgent) switch

@@ -20,6 +20,7 @@ internal static class LocalisationModule
         });
         builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, LocalisedBindingMessages>();
         builder.Services.AddSingleton<DisplayTexts>();
+        builder.Services.AddOptionsWithValidateOnStart<SupportOptions>().BindConfiguration(SupportOptions.Section).ValidateDataAnnotations();
         return builder;
     }
 }
