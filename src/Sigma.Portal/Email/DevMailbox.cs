@@ -32,7 +32,8 @@ public sealed partial class DevMailbox(PortalDbContext db, IDataProtectionProvid
         }
 
         // A sent message keeps no body (OutboxDispatcher); the page then says so.
-        var text = message.ProtectedTextBody.Length == 0 ? "" : protection.CreateProtector(OutboxWriter.BodyProtectionPurpose).Unprotect(message.ProtectedTextBody);
+        var protector = protection.CreateProtector(OutboxWriter.BodyProtectionPurpose);
+        var text = message.ProtectedTextBody.Length == 0 ? "" : protector.Unprotect(message.ProtectedTextBody);
         var baseUrl = portal.Value.PublicBaseUrl?.AbsoluteUri ?? "";
         return new DevMailboxItem
         {
@@ -42,6 +43,7 @@ public sealed partial class DevMailbox(PortalDbContext db, IDataProtectionProvid
             CreatedUtc = message.CreatedUtc,
             SentUtc = message.SentUtc,
             TextBody = text,
+            HtmlBody = message.ProtectedHtmlBody.Length == 0 ? "" : protector.Unprotect(message.ProtectedHtmlBody),
             Links = [.. Urls().Matches(text)
                 .Select(m => m.Value)
                 .Where(u => u.StartsWith(baseUrl, StringComparison.Ordinal))

@@ -19,4 +19,17 @@ public sealed class DevMailboxController(DevMailbox mailbox) : Controller
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Message(Guid id, CancellationToken ct) =>
         await mailbox.FindAsync(id, ct) is { } message ? View("MailboxMessage", message) : NotFound();
+
+    /// <summary>The HTML part on its own, as the recipient will see it, under a policy that lets nothing in it run.</summary>
+    [HttpGet("{id:guid}/html")]
+    public async Task<IActionResult> Html(Guid id, CancellationToken ct)
+    {
+        if (await mailbox.FindAsync(id, ct) is not { HtmlBody.Length: > 0 } message)
+        {
+            return NotFound();
+        }
+
+        HttpContext.Features.Set(new SandboxedDocumentFeature());
+        return Content(message.HtmlBody, "text/html; charset=utf-8");
+    }
 }

@@ -15,6 +15,9 @@ public sealed record DevMailboxItem
 
     public string TextBody { get; init; } = "";
 
+    /// <summary>The HTML part as the recipient's mail program gets it; empty once sent.</summary>
+    public string HtmlBody { get; init; } = "";
+
     /// <summary>The portal links in the body, to click.</summary>
     public IReadOnlyList<Uri> Links { get; init; } = [];
 }

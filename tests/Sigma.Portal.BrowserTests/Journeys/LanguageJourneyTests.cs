@@ -19,13 +19,13 @@ public sealed class LanguageJourneyTests(BrowserPortal portal) : IClassFixture<B
         {
             await page.Locator("form.language-switch button").ClickAsync();
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
-            Assert.Equal("Log in", (await page.Locator("form.login-form button[type=submit]").InnerTextAsync()).Trim());
+            Assert.Equal("Sign in", (await page.Locator("form.login-form button[type=submit]").InnerTextAsync()).Trim());
         });
         await person.StepAsync("still-english", async page =>
         {
             await page.GotoAsync("/help");
             await page.GotoAsync("/Account/Login");
-            Assert.Equal("Log in", (await page.Locator("form.login-form button[type=submit]").InnerTextAsync()).Trim());
+            Assert.Equal("Sign in", (await page.Locator("form.login-form button[type=submit]").InnerTextAsync()).Trim());
         });
         await person.StepAsync("back-to-dutch", async page =>
         {

@@ -51,6 +51,26 @@ public sealed class ActivationLinkTests(PortalFactory app) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task ChoosePassword_TooShortAndNotEqual_SaysBothAtOnce_EachTiedToItsField()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).InvitedAsync(ct);
+        var browser = app.NewBrowser();
+        var form = await browser.OpenAsync(account.ActivationLink.PathAndQuery, ct);
+
+        var page = await browser.SubmitAsync(form, "form.set-password", new Dictionary<string, string> { ["Password"] = "kort", ["ConfirmPassword"] = "anders" }, ct);
+        var password = page.Document.QuerySelector("#Password")!;
+        var confirm = page.Document.QuerySelector("#ConfirmPassword")!;
+
+        Assert.Contains("te kort", page.Text("#Password-error"), StringComparison.Ordinal);
+        Assert.Contains("niet gelijk", page.Text("#ConfirmPassword-error"), StringComparison.Ordinal);
+        Assert.Contains("Password-error", password.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Contains("password-hint", password.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal("true", password.GetAttribute("aria-invalid"));
+        Assert.Equal("ConfirmPassword-error", confirm.GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     [Trait("Attack", "AccountEnumeration")]
     public async Task ActivationLink_MadeUpForAnActiveAccount_SaysNothingAboutIt()
     {

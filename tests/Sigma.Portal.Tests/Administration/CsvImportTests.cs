@@ -51,6 +51,21 @@ public sealed class CsvImportTests(PortalFactory app) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Import_AddressWithoutADotInItsDomain_IsImportableButFlaggedFirst()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await AdminSession.StartAsync(app, ct);
+        var suffix = Guid.NewGuid().ToString("N");
+        var csv = $"email;name;type\nanna-{suffix}@voorbeeld.nl;Anna de Wit;werknemer\nanna-{suffix}@example;Anna de Wit;werknemer\n";
+
+        var preview = await UploadAsync(admin, Encoding.UTF8.GetBytes(csv), ct);
+
+        Assert.Contains("2 rijen zijn in orde", preview.Text("#valid-heading"), StringComparison.Ordinal);
+        Assert.StartsWith("Controleer 1 adres", preview.Text(".import-warnings"), StringComparison.Ordinal);
+        Assert.Contains($"3: anna-{suffix}@example — Het domein van dit adres heeft geen punt", preview.Text(".import-warnings li"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_RowOnAnAdministratorsAddress_IsRefused()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -25,6 +25,29 @@ public sealed class DevMailboxTests
     }
 
     [Fact]
+    [Trait("Attack", "XSS")]
+    public async Task DevMailbox_ShowsTheHtmlPartAsTheRecipientWould_UnderAPolicyThatLetsNothingRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalFactory { Environment = "Development" };
+        await new AccountBuilder(app).WithName("Jan <script>alert(1)</script> Jansen").InvitedAsync(ct);
+        var browser = app.NewBrowser();
+        var mailbox = await browser.OpenAsync("/dev/mailbox", ct);
+        var message = await browser.OpenAsync(mailbox.Document.QuerySelector("tbody a")!.GetAttribute("href")!, ct);
+
+        using var html = await browser.Client.GetAsync(new Uri(message.Document.QuerySelector("main a.button")!.GetAttribute("href")!, UriKind.Relative), ct);
+        var body = await html.Content.ReadAsStringAsync(ct);
+        var policy = html.Headers.GetValues("Content-Security-Policy").Single();
+
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Klik hier om uw Sigma Personeelsdiensten-account te bevestigen", body, StringComparison.Ordinal);
+        Assert.Equal(Sigma.Portal.Infrastructure.Security.SecurityHeadersMiddleware.SandboxedDocumentPolicy, policy);
+        Assert.StartsWith("sandbox;", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DevMailbox_InProduction_DoesNotExist()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -19,7 +19,7 @@ public sealed class TwoFactorGateTests(PortalFactory app) : IClassFixture<Portal
         "GET /Account/Activate", "POST /Account/Activate", "GET /Account/ResetPassword", "POST /Account/ResetPassword",
         "GET /Account/ResendActivation", "POST /Account/ResendActivation", "GET /Account/ForgotPassword", "POST /Account/ForgotPassword",
         "POST /language", "GET /error/{statusCode:int}", "POST /error/{statusCode:int}",
-        "GET /dev/mailbox", "GET /dev/mailbox/{id:guid}", "GET /health", "POST /health",
+        "GET /dev/mailbox", "GET /dev/mailbox/{id:guid}", "GET /dev/mailbox/{id:guid}/html", "GET /health", "POST /health",
         "GET /help", "GET /help/{slug}",
         // The OpenID Connect endpoints: OpenIddict checks the protocol, ApplicationSignIn the portal session behind it.
         "GET /connect/authorize", "POST /connect/authorize", "POST /connect/token", "GET /connect/endsession", "POST /connect/endsession",

@@ -83,6 +83,12 @@ public sealed class PasswordLinksController(
     {
         if (!ModelState.IsValid)
         {
+            // Every problem of the password at once: "not the same" does not hide "too short".
+            foreach (var error in string.IsNullOrEmpty(input.Password) ? [] : await setup.ProblemsAsync(input.User, input.Password, ct))
+            {
+                ModelState.AddModelError(nameof(SetPasswordInput.Password), text[error]);
+            }
+
             return View("SetPassword", await FormAsync(purpose, input.User, input.Token ?? ""));
         }
 

@@ -23,6 +23,10 @@ public sealed class PasswordSetup(
     TimeProvider time,
     ILogger<PasswordSetup> logger)
 {
+    /// <summary>What the rules say of a password for this account (text keys), without setting anything.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(Guid userId, string password, CancellationToken ct) =>
+        await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) is { } user ? policy.Check(password, user.Email, user.DisplayName) : [];
+
     public async Task<PasswordSetupResult> SetAsync(AccountTokenPurpose purpose, Guid userId, string? token, string password, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);

@@ -32,6 +32,7 @@ public sealed class CsvInvitations(
         var seen = new HashSet<(string, AccountType)>();
         var valid = new List<NewAccount>();
         var problems = new List<CsvRowProblem>();
+        var warnings = new List<CsvRowProblem>();
         foreach (var (row, account, problem) in read.Rows)
         {
             var key = (normalizer.NormalizeEmail(account.Email.Trim()), account.AccountType);
@@ -42,6 +43,10 @@ public sealed class CsvInvitations(
             if (found is null)
             {
                 valid.Add(account);
+                if (!DomainHasDot(account.Email))
+                {
+                    warnings.Add(new CsvRowProblem(row, account.Email, ["Import.NoDotInDomain"]));
+                }
             }
             else
             {
@@ -65,8 +70,11 @@ public sealed class CsvInvitations(
             importId = pending.Id;
         }
 
-        return new ImportPreview { ImportId = importId, ValidCount = valid.Count, Sample = [.. valid.Take(SampleSize)], Problems = problems };
+        return new ImportPreview { ImportId = importId, ValidCount = valid.Count, Sample = [.. valid.Take(SampleSize)], Problems = problems, Warnings = warnings };
     }
+
+    // Valid as an address (an intranet host may have no dot), but for Sigma's people almost always a typo.
+    private static bool DomainHasDot(string email) => email.Trim() is var trimmed && trimmed[(trimmed.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal);
 
     /// <returns>Created and already-existing counts; null when the preview is unknown, expired, someone else's or already imported.</returns>
     public async Task<(int Created, int Existing)?> ImportAsync(Guid importId, Guid administratorId, CancellationToken ct)

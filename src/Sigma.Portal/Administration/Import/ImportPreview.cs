@@ -15,6 +15,9 @@ public sealed record ImportPreview
 
     public IReadOnlyList<CsvRowProblem> Problems { get; init; } = [];
 
+    /// <summary>Rows that will be imported but look mistyped (an address whose domain has no dot: "anna@example").</summary>
+    public IReadOnlyList<CsvRowProblem> Warnings { get; init; } = [];
+
     /// <summary>Why the file as a whole cannot be read (resource key).</summary>
     public string? FileProblem { get; init; }
 }

@@ -17,12 +17,20 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, FormTargets 
         "connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
         "object-src 'none'";
 
+    /// <summary>For <see cref="SandboxedDocumentFeature"/>: an email as its recipient will see it, styles and all, inert.</summary>
+    public const string SandboxedDocumentPolicy =
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.OnStarting(() =>
         {
-            Apply(context.Response.Headers, Policy(formTargets.Sources, context.Features.Get<InlineScriptFeature>()?.Sha256));
+            Apply(
+                context.Response.Headers,
+                context.Features.Get<SandboxedDocumentFeature>() is null
+                    ? Policy(formTargets.Sources, context.Features.Get<InlineScriptFeature>()?.Sha256)
+                    : SandboxedDocumentPolicy);
             return Task.CompletedTask;
         });
         return next(context);
