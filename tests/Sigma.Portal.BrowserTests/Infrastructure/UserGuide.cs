@@ -9,8 +9,51 @@ public sealed record Guide(string Name, bool Phone = false);
 /// Screenshots for docs/user-guide, taken by the journeys themselves when <c>SIGMA_USER_GUIDE_IMAGES</c> names a folder
 /// (see docs/user-guide/README.md); otherwise nothing is written.
 /// </summary>
-public static class UserGuide
+public static partial class UserGuide
 {
+    /// <summary>The address people use, in every picture instead of the test server's.</summary>
+    private const string ExampleAddress = "https://portaal.sigma-personeelsdiensten.nl";
+
+    /// <summary>
+    /// The pictures show example data, never the test run's: nobody should scan a picture's QR code or type its key
+    /// instead of their own. The QR code is blurred and stamped, the key and recovery codes are examples, the test
+    /// run's addresses (person-…@test.example, 10.x.x.x, 127.0.0.1:port) become believable ones. All of it is put back
+    /// after the picture.
+    /// </summary>
+    private const string ShowAsExample = """
+        () => {
+          const undo = [];
+          const english = document.documentElement.lang === 'en';
+          const set = (node, text) => { const old = node.textContent; node.textContent = text; undo.push(() => node.textContent = old); };
+          for (const qr of document.querySelectorAll('.qr-code')) {
+            const frame = qr.parentElement, oldFilter = qr.style.filter, oldPosition = frame.style.position;
+            qr.style.filter = 'blur(6px)';
+            frame.style.position = 'relative';
+            const stamp = document.createElement('span');
+            stamp.textContent = english ? 'Example' : 'Voorbeeld';
+            Object.assign(stamp.style, { position: 'absolute', inset: '40% 0 auto 0', textAlign: 'center', font: 'bold 1.6rem system-ui', color: '#b3261e', background: 'rgba(255,255,255,0.85)', padding: '0.3rem 0', transform: 'rotate(-12deg)' });
+            frame.appendChild(stamp);
+            undo.push(() => { stamp.remove(); qr.style.filter = oldFilter; frame.style.position = oldPosition; });
+          }
+          for (const key of document.querySelectorAll('#manual-key')) set(key, 'ABCD EFGH IJKL MNOP QRST UVWX YZ23 4567');
+          const codes = ['7KQ2M-PX4TD', 'HN8VR-3CWZA', 'B5TLE-9QYJM', 'R2DXK-6FHNP', 'W9ZCA-4MLTQ', 'E3PVN-8KRXB', 'Y6JHT-2DWQC', 'M4XBR-7NZEL', 'F8CQW-5TAKV', 'L2NYD-9PHMX'];
+          document.querySelectorAll('.recovery-codes code').forEach((code, i) => set(code, codes[i % codes.length]));
+          for (const link of document.querySelectorAll('.otpauth-link a')) { const old = link.href; link.href = 'otpauth://totp/voorbeeld'; undo.push(() => link.href = old); }
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const nodes = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+          for (const node of nodes) {
+            const text = node.textContent
+              .replace(/([a-z.]+)-[0-9a-f]{32}@([a-z.]+)/g, (_, name, domain) => `${name}@${domain === 'test.example' ? 'voorbeeld.nl' : domain}`)
+              .replace(/\b10\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g, '192.0.2.41')
+              .replace(/https?:\/\/127\.0\.0\.1:\d+/g, 'https://portaal.sigma-personeelsdiensten.nl')
+              .replace(/user=[0-9a-f-]{36}&token=[A-Za-z0-9_-]{20,}/g, 'user=…&token=…');
+            if (text !== node.textContent) set(node, text);
+          }
+          window.__sigmaUndoExample = () => { undo.reverse().forEach(step => step()); delete window.__sigmaUndoExample; };
+        }
+        """;
+
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     private static readonly ViewportSize PhoneSize = new() { Width = 390, Height = 844 };
 
@@ -26,12 +69,21 @@ public static class UserGuide
         }
 
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, guide.Name + ".png"), FullPage = true });
-        if (guide.Phone)
+        await page.EvaluateAsync(ShowAsExample);
+        try
         {
-            await page.SetViewportSizeAsync(PhoneSize.Width, PhoneSize.Height);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, guide.Name + "-phone.png"), FullPage = true });
-            await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, guide.Name + ".png"), FullPage = true });
+            if (guide.Phone)
+            {
+                await page.SetViewportSizeAsync(PhoneSize.Width, PhoneSize.Height);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, guide.Name + "-phone.png"), FullPage = true });
+                await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+            }
+        }
+        finally
+        {
+            // The journey goes on with the page as it was: its next step reads the real key.
+            await page.EvaluateAsync("() => window.__sigmaUndoExample && window.__sigmaUndoExample()");
         }
     }
 
@@ -46,8 +98,11 @@ public static class UserGuide
 
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(800, 600);
-        await page.SetContentAsync(html);
+        await page.SetContentAsync(PublicAddress().Replace(html, ExampleAddress));
         await CaptureAsync(page, new Guide(name));
         await page.CloseAsync();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://127\.0\.0\.1:\d+", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex PublicAddress();
 }

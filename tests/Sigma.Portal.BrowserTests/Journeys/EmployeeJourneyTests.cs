@@ -12,14 +12,14 @@ public sealed class EmployeeJourneyTests(BrowserPortal portal) : IClassFixture<B
     {
         var ct = TestContext.Current.CancellationToken;
         var text = JourneyText.For(language);
-        var email = $"sanne-{Guid.NewGuid():N}@voorbeeld.nl";
+        var email = $"jan.jansen-{Guid.NewGuid():N}@voorbeeld.nl";
         const string password = "fietsen langs de amstel";
         var (admin, _) = await People.AdministratorAsync(portal, ct);
         await using var __ = admin;
         await admin.StepAsync("admin-new-account", async page =>
         {
             await page.GotoAsync("/Admin/Accounts/New");
-            await page.Locator("#DisplayName").FillAsync("Sanne Jansen");
+            await page.Locator("#DisplayName").FillAsync("Jan Jansen");
             await page.Locator("#Email").FillAsync(email);
             await page.Locator("#AccountType").SelectOptionAsync("Employee");
             await page.Locator("#Language").SelectOptionAsync(language);
@@ -66,7 +66,7 @@ public sealed class EmployeeJourneyTests(BrowserPortal portal) : IClassFixture<B
         await person.StepAsync("portal-home", async page =>
         {
             await page.Locator("main .actions a.button:not(.button--secondary)").ClickAsync();
-            Assert.Equal(text.Welcome + "Sanne Jansen", await person.HeadingAsync());
+            Assert.Equal(text.Welcome + "Jan Jansen", await person.HeadingAsync());
         }, new Guide($"{language}-06-home"));
 
         await person.StepAsync("sign-out", async page =>
@@ -85,7 +85,7 @@ public sealed class EmployeeJourneyTests(BrowserPortal portal) : IClassFixture<B
         await person.StepAsync("signed-in-with-code", async _ =>
         {
             await person.EnterCodeAsync(key);
-            Assert.Equal(text.Welcome + "Sanne Jansen", await person.HeadingAsync());
+            Assert.Equal(text.Welcome + "Jan Jansen", await person.HeadingAsync());
         });
     }
 }

@@ -68,6 +68,7 @@ public sealed class ActivationLinkTests(PortalFactory app) : IClassFixture<Porta
         Assert.Contains("password-hint", password.GetAttribute("aria-describedby"), StringComparison.Ordinal);
         Assert.Equal("true", password.GetAttribute("aria-invalid"));
         Assert.Equal("ConfirmPassword-error", confirm.GetAttribute("aria-describedby"));
+        Assert.Equal(2, page.Document.QuerySelectorAll(".validation-summary li").Length);
     }
 
     [Fact]
