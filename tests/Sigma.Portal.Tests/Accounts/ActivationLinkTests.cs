@@ -188,9 +188,28 @@ public sealed class ActivationLinkTests(PortalFactory app) : IClassFixture<Porta
         Assert.Equal(-1, file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(token)));
     }
 
-    private async Task<Page> SetPasswordAsync(Guid user, string token, CancellationToken ct)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    [Trait("Attack", "AccountEnumeration")]
+    public async Task ChoosePassword_WithAnAccountIdButNoWorkingLink_SaysNothingAboutTheAccount(bool confirmMatches)
     {
-        var password = AccountBuilder.NewPassword();
+        var ct = TestContext.Current.CancellationToken;
+        var victim = await new AccountBuilder(app).WithName("Marieke Vermeulen").InvitedAsync(ct);
+        // A guess at the address inside the password: the personal-data rule would say "contains your email".
+        var guess = victim.Email + " en nog wat";
+
+        var page = await SetPasswordAsync(victim.Id, new string('A', 43), ct, guess, confirmMatches ? guess : "iets anders");
+
+        Assert.Equal(Expired, page.Text("h1"));
+        Assert.DoesNotContain(victim.Email, page.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Vermeulen", page.Html, StringComparison.Ordinal);
+        Assert.False(page.Has(".field-validation-error"));
+    }
+
+    private async Task<Page> SetPasswordAsync(Guid user, string token, CancellationToken ct, string? password = null, string? confirm = null)
+    {
+        password ??= AccountBuilder.NewPassword();
         var browser = app.NewBrowser();
         var page = await browser.OpenAsync("/Account/ResendActivation", ct);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -199,7 +218,7 @@ public sealed class ActivationLinkTests(PortalFactory app) : IClassFixture<Porta
             ["User"] = user.ToString(),
             ["Token"] = token,
             ["Password"] = password,
-            ["ConfirmPassword"] = password,
+            ["ConfirmPassword"] = confirm ?? password,
         });
         var response = await browser.Client.PostAsync(new Uri("/Account/Activate", UriKind.Relative), content, ct);
         return await browser.FollowAsync(response, ct);

@@ -81,10 +81,16 @@ public sealed class PasswordLinksController(
 
     private async Task<IActionResult> SetPasswordAsync(AccountTokenPurpose purpose, SetPasswordInput input, CancellationToken ct)
     {
+        // The form again, naming its account, only for a working link.
+        if (!await tokens.IsUsableAsync(input.User, input.Token, purpose, ct))
+        {
+            return await LinkSpentAsync(purpose, input.User, input.Token, ct);
+        }
+
         if (!ModelState.IsValid)
         {
             // Every problem of the password at once: "not the same" does not hide "too short".
-            foreach (var error in string.IsNullOrEmpty(input.Password) ? [] : await setup.ProblemsAsync(input.User, input.Password, ct))
+            foreach (var error in string.IsNullOrEmpty(input.Password) ? [] : await setup.ProblemsAsync(purpose, input.User, input.Token, input.Password, ct))
             {
                 ModelState.AddModelError(nameof(SetPasswordInput.Password), text[error]);
             }

@@ -23,14 +23,26 @@ public sealed class PasswordSetup(
     TimeProvider time,
     ILogger<PasswordSetup> logger)
 {
-    /// <summary>What the rules say of a password for this account (text keys), without setting anything.</summary>
-    public async Task<IReadOnlyList<string>> ProblemsAsync(Guid userId, string password, CancellationToken ct) =>
-        await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) is { } user ? policy.Check(password, user.Email, user.DisplayName) : [];
+    /// <summary>
+    /// What the rules say of a password for this account (text keys), without setting anything; nothing without a
+    /// working link, as in <see cref="SetAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(AccountTokenPurpose purpose, Guid userId, string? token, string password, CancellationToken ct) =>
+        await tokens.IsUsableAsync(userId, token, purpose, ct) && await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) is { } user
+            ? policy.Check(password, user.Email, user.DisplayName)
+            : [];
 
     public async Task<PasswordSetupResult> SetAsync(AccountTokenPurpose purpose, Guid userId, string? token, string password, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null || user.DeactivatedUtc is not null || (purpose == AccountTokenPurpose.PasswordReset && user.ActivatedUtc is null))
+        {
+            return new PasswordSetupResult { InvalidLink = true };
+        }
+
+        // Only the holder of a working link hears what the rules say: they weigh the password against the account's
+        // address and name, which would otherwise answer guesses about them for anyone who knows an account id.
+        if (!await tokens.IsUsableAsync(userId, token, purpose, ct))
         {
             return new PasswordSetupResult { InvalidLink = true };
         }
