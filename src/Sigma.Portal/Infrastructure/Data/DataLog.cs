@@ -12,6 +12,9 @@ internal static partial class DataLog
     [LoggerMessage(9103, LogLevel.Information, "Database:MigrateOnStartup is false; migrations are left to the operator")]
     public static partial void MigrationSkipped(ILogger logger);
 
+    [LoggerMessage(9105, LogLevel.Information, "Data Protection keys are kept in the database, encrypted with the certificate {Path} made for this computer; in production, name your own with DataProtection:CertificatePath (docs/operations.md)")]
+    public static partial void KeyRingOnThisComputer(ILogger logger, string path);
+
     [LoggerMessage(9104, LogLevel.Warning, "A row of DataProtectionKeys holds no readable key XML and was skipped")]
     public static partial void KeyRowSkipped(ILogger logger);
 }

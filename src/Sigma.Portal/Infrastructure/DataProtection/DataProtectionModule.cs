@@ -29,6 +29,11 @@ internal static class DataProtectionModule
             KeyRingCertificate.CreateIfMissing(path, TimeProvider.System);
         }
 
+        if (string.IsNullOrWhiteSpace(settings.CertificatePath))
+        {
+            builder.Services.AddHostedService(sp => new KeyRingNotice(path, sp.GetRequiredService<ILogger<KeyRingNotice>>()));
+        }
+
         dataProtection.ProtectKeysWithCertificate(CertificateFiles.LoadWithPrivateKey(path, settings.CertificatePassword, "DataProtection:CertificatePath"));
         var previous = settings.PreviousCertificatePaths
             .Select(previousPath => CertificateFiles.LoadWithPrivateKey(previousPath, settings.CertificatePassword, "DataProtection:PreviousCertificatePaths"))
