@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using OpenIddict.Abstractions;
-using Sigma.Portal.Audit;
 using Sigma.Portal.Data.SingleSignOn;
 
 namespace Sigma.Portal.SingleSignOn.Applications;
@@ -10,7 +8,7 @@ namespace Sigma.Portal.SingleSignOn.Applications;
 /// An application's logo: replaced or removed by an administrator, read for its tile. The registration keeps a version
 /// of it (a hash of the picture), so that the tile's address changes with the picture and browsers may keep it a day.
 /// </summary>
-public sealed class ApplicationLogos(PortalDbContext db, IOpenIddictApplicationManager applications, AuditTrail audit, TimeProvider time)
+public sealed class ApplicationLogos(PortalDbContext db, ApplicationRegistrar registrar, TimeProvider time)
 {
     public Task<ApplicationLogo?> FindAsync(string clientId, CancellationToken ct) =>
         db.ApplicationLogos.AsNoTracking().SingleOrDefaultAsync(l => l.ClientId == clientId, ct);
@@ -42,23 +40,5 @@ public sealed class ApplicationLogos(PortalDbContext db, IOpenIddictApplicationM
             await db.ApplicationLogos.Where(l => l.ClientId == clientId).ExecuteDeleteAsync(transactionCt), actorId, ct);
 
     private Task<bool> ChangeAsync(string clientId, string? version, string what, Func<CancellationToken, Task> change, Guid? actorId, CancellationToken ct) =>
-        db.InTransactionAsync(
-            async transactionCt =>
-            {
-                if (await applications.FindByClientIdAsync(clientId, transactionCt) is not { } application)
-                {
-                    return false;
-                }
-
-                await change(transactionCt);
-                var descriptor = new OpenIddictApplicationDescriptor();
-                await applications.PopulateAsync(descriptor, application, transactionCt);
-                descriptor.Properties[PortalApplication.LogoProperty] = JsonSerializer.SerializeToElement(version);
-                await applications.PopulateAsync(application, descriptor, transactionCt);
-                audit.Record(AuditEventType.ApplicationChanged, userId: null, detail: $"{clientId}: {what}", actorId: actorId);
-                // Saves the logo and the audit event with the registration.
-                await applications.UpdateAsync(application, transactionCt);
-                return true;
-            },
-            ct);
+        registrar.SetPropertyAsync(clientId, PortalApplication.LogoProperty, JsonSerializer.SerializeToElement(version), what, actorId, change, ct);
 }

@@ -85,7 +85,20 @@ public sealed class ApplicationRegistrar(
     /// <returns>False when there is no such application.</returns>
     public async Task<bool> SetDisabledAsync(string clientId, bool disabled, Guid? actorId, CancellationToken ct)
     {
-        var changed = await db.InTransactionAsync(
+        var changed = await SetPropertyAsync(
+            clientId, PortalApplication.DisabledProperty, JsonSerializer.SerializeToElement(disabled), disabled ? "disabled" : "enabled", actorId, alongside: null, ct);
+        await origins.RunOnceAsync(ct);
+        return changed;
+    }
+
+    /// <summary>
+    /// Sets one of the portal's properties of a registration, with <paramref name="alongside"/> (more rows to change)
+    /// and the audit event "{client id}: {what}" in the same transaction.
+    /// </summary>
+    /// <returns>False when there is no such application; nothing was changed then.</returns>
+    internal Task<bool> SetPropertyAsync(
+        string clientId, string property, JsonElement value, string what, Guid? actorId, Func<CancellationToken, Task>? alongside, CancellationToken ct) =>
+        db.InTransactionAsync(
             async transactionCt =>
             {
                 if (await applications.FindByClientIdAsync(clientId, transactionCt) is not { } application)
@@ -93,18 +106,21 @@ public sealed class ApplicationRegistrar(
                     return false;
                 }
 
+                if (alongside is not null)
+                {
+                    await alongside(transactionCt);
+                }
+
                 var descriptor = new OpenIddictApplicationDescriptor();
                 await applications.PopulateAsync(descriptor, application, transactionCt);
-                descriptor.Properties[PortalApplication.DisabledProperty] = JsonSerializer.SerializeToElement(disabled);
+                descriptor.Properties[property] = value;
                 await applications.PopulateAsync(application, descriptor, transactionCt);
-                audit.Record(AuditEventType.ApplicationChanged, userId: null, detail: $"{clientId}: {(disabled ? "disabled" : "enabled")}", actorId: actorId);
+                audit.Record(AuditEventType.ApplicationChanged, userId: null, detail: $"{clientId}: {what}", actorId: actorId);
+                // Saves whatever else the transaction changed, and the audit event, with the registration.
                 await applications.UpdateAsync(application, transactionCt);
                 return true;
             },
             ct);
-        await origins.RunOnceAsync(ct);
-        return changed;
-    }
 
     private static void Describe(OpenIddictApplicationDescriptor descriptor, ApplicationRegistration registration)
     {
