@@ -30,6 +30,6 @@ public sealed class DevMailboxController(DevMailbox mailbox) : Controller
         }
 
         HttpContext.Features.Set(new SandboxedDocumentFeature());
-        return Content(message.HtmlBody, "text/html; charset=utf-8");
+        return Content(EmailLogo.WithPictureInline(message.HtmlBody), "text/html; charset=utf-8");
     }
 }

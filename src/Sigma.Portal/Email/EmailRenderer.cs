@@ -72,6 +72,7 @@ public sealed class EmailRenderer(IStringLocalizer<EmailText> text, DisplayTexts
         return Layout
             .Replace("{{Language}}", PortalCultures.Code(CultureInfo.CurrentUICulture), StringComparison.Ordinal)
             .Replace("{{Subject}}", Encoder.Encode(content.Subject), StringComparison.Ordinal)
+            .Replace("{{Logo}}", EmailLogo.Source, StringComparison.Ordinal)
             .Replace("{{Footer}}", string.Join("<br>", Footer().Select(Encoder.Encode)), StringComparison.Ordinal)
             .Replace("{{Body}}", body.ToString(), StringComparison.Ordinal);
     }

@@ -154,16 +154,18 @@ public sealed class OutboxDispatcher(
     {
         var protector = protection.CreateProtector(OutboxWriter.BodyProtectionPurpose);
         var settings = smtpOptions.Value;
+        var body = new BodyBuilder
+        {
+            HtmlBody = protector.Unprotect(message.ProtectedHtmlBody),
+            TextBody = protector.Unprotect(message.ProtectedTextBody),
+        };
+        body.LinkedResources.Add(EmailLogo.FileName, EmailLogo.Png, new ContentType("image", "png")).ContentId = EmailLogo.ContentId;
         var mime = new MimeMessage
         {
             Subject = message.Subject,
             // Stable per outbox row: a message sent again after a crash can be recognised by the receiving side.
             MessageId = $"{message.Id:N}@sigma-portal",
-            Body = new BodyBuilder
-            {
-                HtmlBody = protector.Unprotect(message.ProtectedHtmlBody),
-                TextBody = protector.Unprotect(message.ProtectedTextBody),
-            }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(settings.FromName, settings.From));
         mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));

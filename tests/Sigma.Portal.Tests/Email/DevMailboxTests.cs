@@ -45,6 +45,8 @@ public sealed class DevMailboxTests
         Assert.StartsWith("sandbox;", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+        Assert.Contains("<img src=\"data:image/png;base64,", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("cid:", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,28 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Message_AsReceived_CarriesTheLogoInsideItAndShowsItFromThere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalFactory();
+        await app.InitializeAsync();
+        var account = await new AccountBuilder(app).InvitedAsync(ct);
+
+        var mail = await (await SmtpSink.Shared).NextMessageAsync(account.Email, ct);
+        var logo = Assert.Single(mail.BodyParts.OfType<MimeKit.MimePart>(), p => p.ContentId == EmailLogo.ContentId);
+        using var picture = new MemoryStream();
+        await logo.Content!.DecodeToAsync(picture, ct);
+        var img = Assert.Single(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.HtmlBody!).Images);
+
+        Assert.Equal("image/png", logo.ContentType.MimeType);
+        Assert.Equal(EmailLogo.Png, picture.ToArray());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], picture.ToArray()[..4]);
+        Assert.Equal("cid:" + logo.ContentId, img.Source);
+        Assert.Equal("", img.AlternativeText);
+        Assert.DoesNotContain("http", img.Source ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task TwoInstances_DispatchingOneOutboxAtOnce_SendEachMessageOnce()
     {
         var ct = TestContext.Current.CancellationToken;
