@@ -11,7 +11,8 @@ public static class Layout
     public static readonly (int Width, int Height)[] Widths = [(1280, 900), (390, 844)];
 
     // Text is measured by its line boxes (a Range's client rects), so overlapping boxes of elements that hold no text,
-    // or padding reaching over a neighbour, do not count. Text under display:none has no boxes.
+    // or padding reaching over a neighbour, do not count. Text under display:none has no boxes; text in a closed
+    // <details> still reports the boxes it would have, so it is left out as not shown (checkVisibility).
     private const string Check = """
         () => {
           const problems = [];
@@ -66,6 +67,7 @@ public static class Layout
           // Text a screen reader reads but nobody sees (clipped to a pixel), and the skip link, which lies over the
           // header on purpose while it has the focus.
           function hidden(e) {
+            if (e && !e.checkVisibility({ visibilityProperty: true })) return true;
             for (; e; e = e.parentElement) {
               const style = getComputedStyle(e);
               if (e.classList.contains('skip-link') || (style.overflow === 'hidden' && e.getBoundingClientRect().width <= 1)) return true;

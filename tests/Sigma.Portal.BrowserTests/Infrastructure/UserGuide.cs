@@ -98,7 +98,7 @@ public static partial class UserGuide
 
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(800, 600);
-        await page.SetContentAsync(PublicAddress().Replace(html, ExampleAddress));
+        await page.SetContentAsync(PublicAddress().Replace(Sigma.Portal.Email.EmailLogo.WithPictureInline(html), ExampleAddress));
         await CaptureAsync(page, new Guide(name));
         await page.CloseAsync();
     }

@@ -15,11 +15,15 @@ namespace Sigma.Portal.Tests.Builders;
 /// </summary>
 public sealed class AccountBuilder(PortalFactory app)
 {
-    private string _email = $"person-{Guid.NewGuid():N}@test.example";
+    private string? _email;
     private string _name = "Jan de Vries";
     private AccountType _type = AccountType.Employee;
     private string? _organisation;
     private string _language = "nl";
+
+    // Unique, and read as the person's own ("jan.de.vries-…@test.example"), which the user guide's pictures turn into
+    // jan.de.vries@voorbeeld.nl. The name part is kept short: an address's local part may not pass 64 characters.
+    private string Email => _email ??= $"{NamePart()}-{Guid.NewGuid():N}@test.example";
 
     public static string NewPassword() => $"zonnige {Guid.NewGuid():N} dinsdag";
 
@@ -54,12 +58,18 @@ public sealed class AccountBuilder(PortalFactory app)
         return this;
     }
 
+    private string NamePart()
+    {
+        var words = string.Join('.', System.Text.RegularExpressions.Regex.Matches(_name.ToLowerInvariant(), "[a-z]+").Select(m => m.Value));
+        return words.Length == 0 ? "person" : words[..Math.Min(words.Length, 24)].TrimEnd('.');
+    }
+
     /// <summary>Invited: the account exists, its activation email is queued.</summary>
     public Task<TestAccount> InvitedAsync(CancellationToken ct) => app.WithScopeAsync(async services =>
     {
         var result = await services.GetRequiredService<AccountCreator>().CreateAsync(new NewAccount
         {
-            Email = _email,
+            Email = Email,
             DisplayName = _name,
             AccountType = _type,
             Organisation = _organisation,
@@ -69,7 +79,7 @@ public sealed class AccountBuilder(PortalFactory app)
         return new TestAccount
         {
             Id = result.Account!.Id,
-            Email = _email,
+            Email = Email,
             DisplayName = _name,
             AccountType = _type,
             ActivationLink = result.ActivationLink!,
