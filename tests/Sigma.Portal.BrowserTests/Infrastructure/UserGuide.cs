@@ -16,9 +16,9 @@ public static partial class UserGuide
 
     /// <summary>
     /// The pictures show example data, never the test run's: nobody should scan a picture's QR code or type its key
-    /// instead of their own. The QR code is blurred and stamped, the key and recovery codes are examples, the test
-    /// run's addresses (person-…@test.example, 10.x.x.x, 127.0.0.1:port) become believable ones. All of it is put back
-    /// after the picture.
+    /// instead of their own. The QR code is blurred and stamped, the key, recovery codes and access pass are examples,
+    /// the test run's addresses (jan.jansen-…@test.example, 10.x.x.x, 127.0.0.1:port) become believable ones. All of it
+    /// is put back after the picture.
     /// </summary>
     private const string ShowAsExample = """
         () => {
@@ -38,17 +38,24 @@ public static partial class UserGuide
           for (const key of document.querySelectorAll('#manual-key')) set(key, 'ABCD EFGH IJKL MNOP QRST UVWX YZ23 4567');
           const codes = ['7KQ2M-PX4TD', 'HN8VR-3CWZA', 'B5TLE-9QYJM', 'R2DXK-6FHNP', 'W9ZCA-4MLTQ', 'E3PVN-8KRXB', 'Y6JHT-2DWQC', 'M4XBR-7NZEL', 'F8CQW-5TAKV', 'L2NYD-9PHMX'];
           document.querySelectorAll('.recovery-codes code').forEach((code, i) => set(code, codes[i % codes.length]));
+          for (const pass of document.querySelectorAll('#access-pass')) set(pass, 'K7QF-2MZD-8XRB');
           for (const link of document.querySelectorAll('.otpauth-link a')) { const old = link.href; link.href = 'otpauth://totp/voorbeeld'; undo.push(() => link.href = old); }
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           const nodes = [];
           for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+          const example = text => text
+            .replace(/([a-z.]+)-[0-9a-f]{32}@([a-z.]+)/g, (_, name, domain) => `${name}@${domain === 'test.example' ? 'voorbeeld.nl' : domain}`)
+            .replace(/\b10\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g, '192.0.2.41')
+            .replace(/https?:\/\/127\.0\.0\.1:\d+/g, 'https://portaal.sigma-personeelsdiensten.nl')
+            .replace(/user=[0-9a-f-]{36}&token=[A-Za-z0-9_-]{20,}/g, 'user=…&token=…');
           for (const node of nodes) {
-            const text = node.textContent
-              .replace(/([a-z.]+)-[0-9a-f]{32}@([a-z.]+)/g, (_, name, domain) => `${name}@${domain === 'test.example' ? 'voorbeeld.nl' : domain}`)
-              .replace(/\b10\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g, '192.0.2.41')
-              .replace(/https?:\/\/127\.0\.0\.1:\d+/g, 'https://portaal.sigma-personeelsdiensten.nl')
-              .replace(/user=[0-9a-f-]{36}&token=[A-Za-z0-9_-]{20,}/g, 'user=…&token=…');
+            const text = example(node.textContent);
             if (text !== node.textContent) set(node, text);
+          }
+          // What the journey typed shows in the fields: an address, an access pass.
+          for (const input of document.querySelectorAll('input:not([type=hidden]):not([type=password])')) {
+            const old = input.value, text = input.name === 'AccessPass' && old ? 'K7QF-2MZD-8XRB' : example(old);
+            if (text !== old) { input.value = text; undo.push(() => input.value = old); }
           }
           window.__sigmaUndoExample = () => { undo.reverse().forEach(step => step()); delete window.__sigmaUndoExample; };
         }
