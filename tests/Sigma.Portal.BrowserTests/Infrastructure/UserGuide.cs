@@ -70,15 +70,16 @@ public static partial class UserGuide
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(guide);
-        if (Folder is not { } folder)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(folder);
         await page.EvaluateAsync(ShowAsExample);
         try
         {
+            await AssertShowsNoTestDataAsync(page, guide.Name);
+            if (Folder is not { } folder)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, guide.Name + ".png"), FullPage = true });
             if (guide.Phone)
             {
@@ -94,15 +95,28 @@ public static partial class UserGuide
         }
     }
 
+    /// <summary>
+    /// Runs on every capture, pictures or not, so a journey that would put the test run's own data in a picture fails in
+    /// every test run, not only when the pictures are made.
+    /// </summary>
+    private static async Task AssertShowsNoTestDataAsync(IPage page, string name)
+    {
+        var shown = await page.EvaluateAsync<string[]>(TestDataShown);
+        Assert.True(shown.Length == 0, $"The picture {name} would show the test run's data: {string.Join(", ", shown)}");
+    }
+
+    private const string TestDataShown = """
+        () => {
+          const seen = [document.body.innerText, ...[...document.querySelectorAll('input:not([type=hidden]):not([type=password])')].map(i => i.value)].join('\n');
+          return [/[\w.-]+@test\.example/, /127\.0\.0\.1/, /\b10\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/, /token=[A-Za-z0-9_-]{20,}/, /[0-9a-f]{32}/]
+            .map(r => seen.match(r)?.[0]).filter(Boolean);
+        }
+        """;
+
     /// <summary>An email as a mail program would show it, drawn from its HTML part in a page of its own.</summary>
     public static async Task CaptureEmailAsync(IBrowserContext context, string html, string name)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Folder is null)
-        {
-            return;
-        }
-
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(800, 600);
         await page.SetContentAsync(PublicAddress().Replace(Sigma.Portal.Email.EmailLogo.WithPictureInline(html), ExampleAddress));
