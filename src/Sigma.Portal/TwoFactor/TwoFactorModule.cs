@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.TwoFactor.Authenticators;
 using Sigma.Portal.TwoFactor.LostPhone;
+using Sigma.Portal.TwoFactor.Passkeys;
 using Sigma.Portal.TwoFactor.Recovery;
 using Sigma.Portal.TwoFactor.Settings;
 using Sigma.Portal.TwoFactor.SignIn;
@@ -29,6 +30,8 @@ internal static class TwoFactorModule
         services.AddScoped<IAfterPassword>(sp => sp.GetRequiredService<TwoFactorSignIn>());
         services.AddScoped<Reauthentication>();
         services.AddScoped<TwoFactorOverview>();
+        services.AddSingleton<PasskeyRelyingParty>();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Identity.IdentityPasskeyOptions>>(sp => sp.GetRequiredService<PasskeyRelyingParty>());
 
         services.AddAuthentication().AddCookie(TwoFactorSchemes.PasswordVerified);
         services.AddOptions<CookieAuthenticationOptions>(TwoFactorSchemes.PasswordVerified)
