@@ -37,7 +37,7 @@ public sealed class TwoFactorEmails(
             Kind = kind,
             Subject = text[prefix + ".Subject", display.AccountKind(user.AccountType, user.Organisation)],
             Greeting = email["Email.Greeting", user.DisplayName],
-            Paragraphs = [text[count is { } n ? PluralText.Key(prefix + ".Intro", n) : prefix + ".Intro", shared["AccountType." + user.AccountType], display.Moment(time.GetUtcNow().UtcDateTime), count ?? 0]],
+            Paragraphs = [text[count is { } n ? PluralText.Key(prefix + ".Intro", n) : prefix + ".Intro", shared["AccountType." + user.AccountType], display.Moment(time.GetUtcNow().UtcDateTime), (object?)count ?? ""]],
             Action = new(text["Email.SignIn"], links.Login()),
             Closing = [text[prefix + ".NotYou"]],
         };

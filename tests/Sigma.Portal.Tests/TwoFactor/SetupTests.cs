@@ -100,6 +100,7 @@ public sealed partial class SetupTests(PortalFactory app) : IClassFixture<Portal
         Assert.All(codes.Document.QuerySelectorAll("ol.recovery-codes code"), c => Assert.Matches("^[0-9A-Z]{5}-[0-9A-Z]{5}$", c.TextContent));
         Assert.StartsWith("data:text/plain", codes.Document.QuerySelector("a[download]")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Equal("Tweestapsverificatie is ingesteld (Werknemer)", mail.Subject);
+        Assert.Contains("vult u bij het inloggen een code uit die app in.\n", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal($"Welkom, {account.DisplayName}", home.Text("h1"));
     }
 
