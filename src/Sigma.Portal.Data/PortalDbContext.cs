@@ -41,6 +41,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AccessPass> AccessPasses => Set<AccessPass>();
 
+    public DbSet<PasskeyCeremony> PasskeyCeremonies => Set<PasskeyCeremony>();
+
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     public DbSet<HelpComment> HelpComments => Set<HelpComment>();

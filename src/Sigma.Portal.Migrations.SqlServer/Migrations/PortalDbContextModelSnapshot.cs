@@ -951,6 +951,37 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("Authenticators");
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.PasskeyCeremony", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyCeremonies");
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1133,6 +1164,14 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.PasskeyCeremony", b =>
+                {
+                    b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.RecoveryCode", b =>

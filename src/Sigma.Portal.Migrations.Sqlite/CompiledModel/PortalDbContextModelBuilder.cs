@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a32b0f99-fa27-4ed8-ae14-4f40be8877fc"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("a79fd04d-16f3-4984-819a-1c73a837ffa0"), entityTypeCount: 25)
         {
         }
 
@@ -40,6 +40,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             var sessionApplication = SessionApplicationEntityType.Create(this);
             var accessPass = AccessPassEntityType.Create(this);
             var authenticator = AuthenticatorEntityType.Create(this);
+            var passkeyCeremony = PasskeyCeremonyEntityType.Create(this);
             var recoveryCode = RecoveryCodeEntityType.Create(this);
 
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
@@ -56,6 +57,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             SessionApplicationEntityType.CreateForeignKey1(sessionApplication, portalUser);
             AccessPassEntityType.CreateForeignKey1(accessPass, portalUser);
             AuthenticatorEntityType.CreateForeignKey1(authenticator, portalUser);
+            PasskeyCeremonyEntityType.CreateForeignKey1(passkeyCeremony, portalUser);
             RecoveryCodeEntityType.CreateForeignKey1(recoveryCode, portalUser);
 
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
@@ -81,6 +83,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             SessionApplicationEntityType.CreateAnnotations(sessionApplication);
             AccessPassEntityType.CreateAnnotations(accessPass);
             AuthenticatorEntityType.CreateAnnotations(authenticator);
+            PasskeyCeremonyEntityType.CreateAnnotations(passkeyCeremony);
             RecoveryCodeEntityType.CreateAnnotations(recoveryCode);
 
             AddAnnotation("ProductVersion", "10.0.15");

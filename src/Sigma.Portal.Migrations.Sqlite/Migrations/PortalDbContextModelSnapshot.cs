@@ -933,6 +933,37 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("Authenticators");
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.PasskeyCeremony", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasskeyCeremonies");
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1115,6 +1146,14 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.PasskeyCeremony", b =>
+                {
+                    b.HasOne("Sigma.Portal.Data.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Sigma.Portal.Data.TwoFactor.RecoveryCode", b =>

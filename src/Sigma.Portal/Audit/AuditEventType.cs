@@ -34,4 +34,7 @@ public enum AuditEventType
     ApplicationSecretRotated,
     SignedInToApplication,
     ApplicationRefused,
+    PasskeyAdded,
+    PasskeyRemoved,
+    PasskeyRefused,
 }

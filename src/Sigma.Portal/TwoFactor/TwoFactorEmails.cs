@@ -22,6 +22,10 @@ public sealed class TwoFactorEmails(
 
     public void QueueReset(PortalUser user) => Queue(user, "TwoFactorReset", "Email.Reset");
 
+    public void QueuePasskeyAdded(PortalUser user) => Queue(user, "PasskeyAdded", "Email.PasskeyAdded");
+
+    public void QueuePasskeyRemoved(PortalUser user) => Queue(user, "PasskeyRemoved", "Email.PasskeyRemoved");
+
     public void QueueRecoveryCodeUsed(PortalUser user, int left) => Queue(user, "RecoveryCodeUsed", "Email.RecoveryUsed", left);
 
     /// <summary>

@@ -38,4 +38,10 @@ internal static partial class TwoFactorLog
 
     [LoggerMessage(2012, LogLevel.Error, "Recording expired access passes failed; the next run tries again")]
     public static partial void AccessPassExpiryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2013, LogLevel.Warning, "Passkey for user {UserId} refused: {Reason}")]
+    public static partial void PasskeyRefused(ILogger logger, Guid userId, string reason);
+
+    [LoggerMessage(2014, LogLevel.Information, "Passkey {Change} for user {UserId}")]
+    public static partial void PasskeyChanged(ILogger logger, Guid userId, string change);
 }

@@ -31,6 +31,8 @@ internal static class TwoFactorModule
         services.AddScoped<Reauthentication>();
         services.AddScoped<TwoFactorOverview>();
         services.AddSingleton<PasskeyRelyingParty>();
+        services.AddScoped<PasskeyCeremonies>();
+        services.AddScoped<PasskeyRegistration>();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Identity.IdentityPasskeyOptions>>(sp => sp.GetRequiredService<PasskeyRelyingParty>());
 
         services.AddAuthentication().AddCookie(TwoFactorSchemes.PasswordVerified);

@@ -106,10 +106,10 @@ public sealed class AuthenticatorEnrolment(
         TwoFactorLog.NewPhoneCancelled(logger, userId);
     }
 
-    /// <summary>"jan@voorbeeld.nl (Werknemer)": the account type makes two accounts of one person two distinct entries.</summary>
     /// <summary>How the authenticator app lists the account: the issuer, then the label.</summary>
     public string EntryName(PortalUser user) => $"{options.Value.Issuer}: {AccountLabel(user)}";
 
+    /// <summary>"jan@voorbeeld.nl (Werknemer)": the account type makes two accounts of one person two distinct entries.</summary>
     public string AccountLabel(PortalUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

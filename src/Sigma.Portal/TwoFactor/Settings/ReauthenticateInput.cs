@@ -13,7 +13,7 @@ public sealed record ReauthenticateInput
     [StringLength(40, ErrorMessage = "Confirm.CodeRequired")]
     public string Code { get; init; } = "";
 
-    /// <summary>What to change afterwards: "NewPhone" or "RecoveryCodes".</summary>
+    /// <summary>What to change afterwards: "NewPhone", "RecoveryCodes" or "Passkeys".</summary>
     public string Next { get; init; } = "";
 
     /// <summary>What a log or debugger shows of this input: never the secret it carries.</summary>

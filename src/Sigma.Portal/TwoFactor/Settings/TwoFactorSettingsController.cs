@@ -27,6 +27,9 @@ public sealed class TwoFactorSettingsController(
 {
     private const string NewPhoneStep = "NewPhone";
     private const string RecoveryCodesStep = "RecoveryCodes";
+
+    /// <summary>Where re-authentication goes on to for the passkeys page.</summary>
+    public const string PasskeysStep = "Passkeys";
     private const string Notice = "TwoFactor.Notice";
     private const int RecentEvents = 10;
 
@@ -65,7 +68,7 @@ public sealed class TwoFactorSettingsController(
             return View("RecoveryCodes", new RecoveryCodesViewModel(codes, Url.Action(nameof(Index))));
         }
 
-        return RedirectToAction(nameof(NewPhone));
+        return next == PasskeysStep ? RedirectToAction("Index", "Passkeys") : RedirectToAction(nameof(NewPhone));
     }
 
     [HttpGet("NewPhone")]
@@ -117,5 +120,5 @@ public sealed class TwoFactorSettingsController(
         NewPhone = true,
     };
 
-    private static string Step(string? next) => next == RecoveryCodesStep ? RecoveryCodesStep : NewPhoneStep;
+    private static string Step(string? next) => next is RecoveryCodesStep or PasskeysStep ? next : NewPhoneStep;
 }

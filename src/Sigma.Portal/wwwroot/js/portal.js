@@ -44,6 +44,42 @@
         }
     });
 
+    // Adding a passkey (Settings): the form shows only where the browser can make one. It asks the portal for the
+    // options, lets the device make the key (with its PIN, face or fingerprint) and sends the answer with the form.
+    document.querySelectorAll("form[data-passkey-add]").forEach(function (form) {
+        if (!window.PublicKeyCredential || !PublicKeyCredential.parseCreationOptionsFromJSON || !window.fetch) {
+            return;
+        }
+        form.hidden = false;
+        document.querySelectorAll("[data-passkey-unsupported]").forEach(function (note) { note.hidden = true; });
+        var failed = form.querySelector("[data-passkey-failed]");
+        form.addEventListener("submit", function (event) {
+            if (form.elements.Credential.value) {
+                return;
+            }
+            event.preventDefault();
+            failed.hidden = true;
+            fetch(form.getAttribute("data-options-url"), { method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin" })
+                .then(function (response) {
+                    if (!response.ok) {
+                        throw new Error("options " + response.status);
+                    }
+                    return response.json();
+                })
+                .then(function (answer) {
+                    form.elements.Ceremony.value = answer.ceremony;
+                    return navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(answer.options) });
+                })
+                .then(function (credential) {
+                    form.elements.Credential.value = JSON.stringify(credential.toJSON());
+                    form.submit();
+                })
+                .catch(function () {
+                    failed.hidden = false;
+                });
+        });
+    });
+
     // Print buttons.
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.hidden = false;
