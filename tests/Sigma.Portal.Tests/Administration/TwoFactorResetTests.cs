@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Data;
+using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.TwoFactor.LostPhone;
@@ -59,6 +61,37 @@ public sealed class TwoFactorResetTests(PortalFactory app) : IClassFixture<Porta
         Assert.Contains("Toegangscode gebruikt", table, StringComparison.Ordinal);
         Assert.Contains("Tweestapsverificatie ingesteld", table, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LostPhone_Reset_RemovesTheAccountsPasskeys_AndNoOneElses()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        var bystander = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        await AddPasskeyAsync(person, ct);
+        await AddPasskeyAsync(bystander, ct);
+        var admin = await AdminSession.StartAsync(app, ct);
+
+        await admin.ConfirmAsync(person.Id, "ResetTwoFactor", "confirm-reset", "Telefoon verloren; teruggebeld op bekend nummer", ct);
+
+        Assert.Equal(0, await PasskeyCountAsync(person));
+        Assert.Equal(1, await PasskeyCountAsync(bystander));
+    }
+
+    private Task<bool> AddPasskeyAsync(TestAccount account, CancellationToken ct) => app.WithScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var user = (await users.FindByIdAsync(account.Id.ToString()))!;
+        var passkey = new UserPasskeyInfo(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16), [9], app.Clock.GetUtcNow(), 0, null, true, false, false, [1], [2]) { Name = "Telefoon" };
+        Assert.True((await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded);
+        return true;
+    });
+
+    private Task<int> PasskeyCountAsync(TestAccount account) => app.WithScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        return (await users.GetPasskeysAsync((await users.FindByIdAsync(account.Id.ToString()))!)).Count;
+    });
 
     [Fact]
     [Trait("Attack", "BruteForce")]

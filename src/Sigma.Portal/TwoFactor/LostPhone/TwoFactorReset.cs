@@ -7,7 +7,7 @@ using Sigma.Portal.TwoFactor.Recovery;
 namespace Sigma.Portal.TwoFactor.LostPhone;
 
 /// <summary>
-/// A lost phone: revokes the account's authenticators and recovery codes, ends every session (new security stamp) and
+/// A lost phone: revokes the account's authenticators, recovery codes and passkeys, ends every session (new security stamp) and
 /// issues a one-time access pass for the administrator to hand over after checking who is calling. Until the person
 /// uses that pass, a password alone cannot set up a new authenticator. The person is told by email (without the pass).
 /// </summary>
@@ -35,6 +35,8 @@ public sealed class TwoFactorReset(
             var now = time.GetUtcNow().UtcDateTime;
             await authenticators.RevokeAllAsync(userId, keep: null, transactionCt);
             await recoveryCodes.RevokeAllAsync(userId, transactionCt);
+            // A passkey on the lost phone would otherwise still sign in on its own.
+            await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(transactionCt);
             SecurityStamps.Renew(user);
             await sessions.RevokeAllAsync(userId, transactionCt);
             user.TwoFactorResetUtc = now;
