@@ -39,6 +39,26 @@ public sealed class PasskeySettingsTests(PortalFactory app) : IClassFixture<Port
         Assert.Contains("Passkey toegevoegd", settings.Text("table.security-events"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("A")]
+    [InlineData("AAAAA")]
+    [InlineData("not+base64")]
+    public async Task Remove_OfAMalformedOrUnknownId_ChangesNothingAndFailsSoftly(string id)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, browser, page) = await PasskeysPageAsync(ct);
+        using var authenticator = new SoftwareAuthenticator();
+        var added = await AddAsync(browser, page, "Telefoon", options => authenticator.Create(options, new Presented(PortalOrigin)), ct);
+        var token = added.Document.QuerySelector("form[action$='/Remove'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await browser.Client.PostAsync(new Uri("/Settings/Passkeys/Remove", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Id"] = id }), ct);
+        var after = await browser.OpenAsync("/Settings/Passkeys", ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Telefoon", after.Text(".passkey-list h3"));
+    }
+
     [Fact]
     [Trait("Attack", "Replay")]
     public async Task Ceremony_IsUsedUpByItsFirstAnswer_EvenAWrongOne()

@@ -7,9 +7,10 @@ using Sigma.Portal.TwoFactor.Recovery;
 namespace Sigma.Portal.TwoFactor.LostPhone;
 
 /// <summary>
-/// A lost phone: revokes the account's authenticators, recovery codes and passkeys, ends every session (new security stamp) and
-/// issues a one-time access pass for the administrator to hand over after checking who is calling. Until the person
-/// uses that pass, a password alone cannot set up a new authenticator. The person is told by email (without the pass).
+/// A lost phone: revokes the account's authenticators, recovery codes and passkeys, ends every session (new security
+/// stamp) and issues a one-time access pass for the administrator to hand over after checking who is calling. Until the
+/// person uses that pass, a password alone cannot set up a new authenticator. The person is told by email (without the
+/// pass).
 /// </summary>
 public sealed class TwoFactorReset(
     PortalDbContext db,

@@ -63,7 +63,7 @@ public sealed class PasskeysController(
     public async Task<IActionResult> Rename([CurrentAccount] PortalUser user, PasskeyChangeInput input)
     {
         if (reauthentication.IsRecent(HttpContext, user) && ModelState.IsValid && input.Name is { } name
-            && await registration.RenameAsync(user, WebEncoders.Base64UrlDecode(input.Id), name))
+            && input.CredentialId() is { } id && await registration.RenameAsync(user, id, name))
         {
             TempData[Notice] = text["Passkeys.Renamed", name.Trim()].Value;
         }
@@ -75,7 +75,7 @@ public sealed class PasskeysController(
     public async Task<IActionResult> Remove([CurrentAccount] PortalUser user, PasskeyChangeInput input)
     {
         if (reauthentication.IsRecent(HttpContext, user) && ModelState.IsValid
-            && await registration.RemoveAsync(user, WebEncoders.Base64UrlDecode(input.Id)) is { } name)
+            && input.CredentialId() is { } id && await registration.RemoveAsync(user, id) is { } name)
         {
             TempData[Notice] = text["Passkeys.Removed", name].Value;
         }
@@ -108,4 +108,17 @@ public sealed class PasskeyChangeInput
 
     [MaxLength(PasskeyRegistration.MaxNameLength)]
     public string? Name { get; set; }
+
+    /// <summary>The credential id the form names, or null when it is no base64url at all (a length of 4n+1).</summary>
+    public byte[]? CredentialId()
+    {
+        try
+        {
+            return WebEncoders.Base64UrlDecode(Id);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }
