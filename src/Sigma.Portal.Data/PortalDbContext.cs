@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -53,20 +54,23 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ApplicationLogo> ApplicationLogos => Set<ApplicationLogo>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        // Identity chooses its tables from the application's options; without an application it would choose version 1
-        // and see the passkeys table as a pending change.
-        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider is null)
-        {
-            optionsBuilder.UseApplicationServiceProvider(IdentitySchema.StandaloneServices);
-        }
-    }
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Identity's passkeys table (its schema version 3), configured here rather than by IdentityOptions.Stores.
+        // SchemaVersion: Identity reads that from whatever service provider a context was made with, so a context made
+        // without the application's would build another model, and EF Core keeps the first model it built. So the
+        // application leaves that option at its default (ModelStabilityTests).
+        builder.Entity<IdentityUserPasskey<Guid>>(passkey =>
+        {
+            passkey.ToTable("AspNetUserPasskeys");
+            passkey.HasKey(p => p.CredentialId);
+            // WebAuthn: a credential id is at most 1023 bytes.
+            passkey.Property(p => p.CredentialId).HasMaxLength(1024);
+            passkey.OwnsOne(p => p.Data).ToJson();
+            passkey.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired();
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
         // OpenIddict's own applications, authorizations, scopes and tokens, keyed like the accounts.

@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a79fd04d-16f3-4984-819a-1c73a837ffa0"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("bd546499-9d9c-4137-8efb-386995ab4770"), entityTypeCount: 25)
         {
         }
 

@@ -27,7 +27,6 @@ internal static class AccountsModule
                 options.User.AllowedUserNameCharacters = "";
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedEmail = false;
-                IdentitySchema.Apply(options);
                 // PasswordPolicy holds the rules; Identity's composition rules stay off.
                 options.Password.RequiredLength = PasswordPolicy.MinimumLength;
                 options.Password.RequireDigit = false;
