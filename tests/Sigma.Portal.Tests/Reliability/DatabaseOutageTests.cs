@@ -12,7 +12,8 @@ public sealed class DatabaseOutageTests
     public async Task SqliteFileLocked_PagesAnswerAFriendly503_AndTheyRecoverWhenItIsReleased()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalFactory();
+        // No background email dispatch: its next command would reopen a pooled connection while the lock is being taken.
+        await using var app = new PortalFactory { ManualDispatch = true };
         app.Settings["Database:CommandTimeout"] = "00:00:01";
         await app.InitializeAsync();
         var person = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
