@@ -54,6 +54,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ApplicationLogo> ApplicationLogos => Set<ApplicationLogo>();
 
+    /// <summary>The passkeys table's own column (a shadow property): when a passkey last signed its person in.</summary>
+    public const string LastUsedColumn = "LastUsedUtc";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -70,6 +73,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             passkey.Property(p => p.CredentialId).HasMaxLength(1024);
             passkey.OwnsOne(p => p.Data).ToJson();
             passkey.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired();
+            // Identity keeps no such time; the portal sets it at each sign-in with the passkey, for the person's list.
+            passkey.Property<DateTime?>(LastUsedColumn);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 

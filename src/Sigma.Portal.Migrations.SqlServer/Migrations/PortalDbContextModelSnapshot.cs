@@ -92,6 +92,9 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("varbinary(1024)");
 
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Sigma.Portal.Data;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -20,7 +21,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
                 "Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>",
                 typeof(IdentityUserPasskey<Guid>),
                 baseEntityType,
-                propertyCount: 2,
+                propertyCount: 3,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -33,6 +34,12 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(IdentityUserPasskey<Guid>).GetField("<CredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 1024);
+
+            var lastUsedUtc = runtimeEntityType.AddProperty(
+                "LastUsedUtc",
+                typeof(DateTime?),
+                nullable: true,
+                valueConverter: new UtcDateTimeConverter());
 
             var userId = runtimeEntityType.AddProperty(
                 "UserId",

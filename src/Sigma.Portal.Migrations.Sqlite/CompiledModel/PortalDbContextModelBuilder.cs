@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd546499-9d9c-4137-8efb-386995ab4770"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("8f899d86-bb87-4472-9c67-815bf971f411"), entityTypeCount: 25)
         {
         }
 

@@ -83,6 +83,9 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("BLOB");
 
+                    b.Property<DateTime?>("LastUsedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 

@@ -54,10 +54,9 @@ internal static class AccountsModule
             options.ValidationInterval = TimeSpan.FromMinutes(5);
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(ClaimTypes.AuthenticationMethod) is { } method
-                    && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                if (context.CurrentPrincipal is { } current && context.NewPrincipal?.Identity is ClaimsIdentity identity)
                 {
-                    identity.AddClaim(new Claim(method.Type, method.Value));
+                    identity.AddClaims(current.FindAll(ClaimTypes.AuthenticationMethod).Select(m => new Claim(m.Type, m.Value)));
                 }
 
                 return Task.CompletedTask;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Import;
 using Sigma.Portal.Administration.Mail;
-using Sigma.Portal.TwoFactor;
 
 namespace Sigma.Portal.Administration;
 
@@ -14,7 +14,7 @@ internal static class AdministrationModule
         builder.Services.AddAuthorizationBuilder().AddPolicy(PortalPolicies.Administrator, policy => policy
             .RequireAuthenticatedUser()
             .RequireRole(PortalClaims.AdministratorRole)
-            .RequireClaim(ClaimTypes.AuthenticationMethod, TwoFactorPolicy.MultiFactor));
+            .RequireClaim(ClaimTypes.AuthenticationMethod, SignInMethod.MultiFactor));
         builder.Services.AddScoped<DeadLetters>();
         builder.Services.AddScoped<AccountDirectory>();
         builder.Services.AddScoped<AccountDetailsReader>();

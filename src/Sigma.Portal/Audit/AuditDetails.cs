@@ -13,7 +13,7 @@ namespace Sigma.Portal.Audit;
 public sealed partial class AuditDetails(IStringLocalizer<AuditText> text, IStringLocalizer<SharedText> shared, DisplayTexts display)
 {
     private static readonly HashSet<string> Failures =
-        ["UnknownEmail", "Deactivated", "LockedOut", "WrongPassword", "WrongCode", "WrongRecoveryCode", "WrongAccessPass"];
+        ["UnknownEmail", "Deactivated", "LockedOut", "WrongPassword", "WrongCode", "WrongRecoveryCode", "WrongAccessPass", "PasskeyRefused"];
 
     private static readonly Dictionary<string, string> ApplicationRefusals = new(StringComparer.Ordinal)
     {
@@ -45,7 +45,7 @@ public sealed partial class AuditDetails(IStringLocalizer<AuditText> text, IStri
         return eventType switch
         {
             nameof(AuditEventType.SignInFailed) when Failures.Contains(detail) => text["Detail.Failure." + detail],
-            nameof(AuditEventType.SignInSucceeded) when detail is "mfa" or "pwd" => text["Detail.Method." + detail],
+            nameof(AuditEventType.SignInSucceeded) when detail is "mfa" or "pwd" or "passkey" or "pwd+passkey" => text["Detail.Method." + detail],
             nameof(AuditEventType.LockedOut) when TimeSpan.TryParse(detail, CultureInfo.InvariantCulture, out var duration) =>
                 text["Detail.LockedFor", display.Duration(duration)],
             nameof(AuditEventType.RecoveryCodeUsed) when RecoveryLeft().Match(detail) is { Success: true } left =>

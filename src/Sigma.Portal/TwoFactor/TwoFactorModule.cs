@@ -33,7 +33,9 @@ internal static class TwoFactorModule
         services.AddSingleton<PasskeyRelyingParty>();
         services.AddScoped<PasskeyCeremonies>();
         services.AddScoped<PasskeyRegistration>();
+        services.AddScoped<PasskeySignIn>();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Identity.IdentityPasskeyOptions>>(sp => sp.GetRequiredService<PasskeyRelyingParty>());
+        services.AddSingleton<ISignInWithoutPassword, PasskeyLoginOffer>();
 
         services.AddAuthentication().AddCookie(TwoFactorSchemes.PasswordVerified);
         services.AddOptions<CookieAuthenticationOptions>(TwoFactorSchemes.PasswordVerified)

@@ -201,7 +201,7 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
         Assert.Equal("/Settings", page.Url.AbsolutePath);
     }
 
-    /// <summary>Every anonymous form that takes a password, a login name or a link's token counts toward one per-client limit.</summary>
+    /// <summary>Every anonymous form that takes a password, a login name, a link's token or a passkey counts toward one per-client limit.</summary>
     [Theory]
     [InlineData("/Account/Login")]
     [InlineData("/Account/ChooseAccount")]
@@ -209,6 +209,8 @@ public sealed class LoginTests(PortalFactory app) : IClassFixture<PortalFactory>
     [InlineData("/Account/ResendActivation")]
     [InlineData("/Account/Activate")]
     [InlineData("/Account/ResetPassword")]
+    [InlineData("/Account/Passkey")]
+    [InlineData("/Account/Passkey/Options")]
     [Trait("Attack", "CredentialStuffing")]
     public async Task CredentialEndpoint_MoreRequestsFromOneClientThanTheLimit_AreSlowedDown(string path)
     {

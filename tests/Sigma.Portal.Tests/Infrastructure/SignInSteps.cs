@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Sigma.Portal.Tests.Builders;
+using Presented = Sigma.Portal.Tests.Infrastructure.SoftwareAuthenticator.Presented;
 
 namespace Sigma.Portal.Tests.Infrastructure;
 
@@ -43,6 +45,44 @@ public static class SignInSteps
         ArgumentNullException.ThrowIfNull(setup);
         var key = setup.Text("#manual-key");
         return (await browser.EnterCodeAsync(app, setup, key, ct), key);
+    }
+
+    /// <summary>"Inloggen met passkey" on the login page, the device answering as the portal's own page asks.</summary>
+    public static async Task<Page> SignInWithPasskeyAsync(this PortalBrowser browser, SoftwareAuthenticator authenticator, CancellationToken ct, string? returnUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(authenticator);
+        var login = await browser.OpenAsync(returnUrl is null ? "/Account/Login" : "/Account/Login?returnUrl=" + Uri.EscapeDataString(returnUrl), ct);
+        return await browser.PasskeyStepAsync(login, options => authenticator.Get(options, new Presented(TestPasskeys.PortalOrigin)), ct);
+    }
+
+    /// <summary>
+    /// What portal.js does with a page's passkey sign-in form (login page or code step): the options, the device's answer
+    /// to them, then the form with that answer.
+    /// </summary>
+    public static async Task<Page> PasskeyStepAsync(this PortalBrowser browser, Page page, Func<string, string> answer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var (ceremony, options) = await browser.PasskeyOptionsAsync(page, "form[data-passkey-sign-in]", ct);
+        return await browser.SubmitAsync(page, "form[data-passkey-sign-in]", new Dictionary<string, string>
+        {
+            ["Ceremony"] = ceremony,
+            ["Credential"] = answer(options),
+        }, ct);
+    }
+
+    /// <summary>portal.js's request for a passkey form's options, with the form's own antiforgery token.</summary>
+    public static async Task<(string Ceremony, string Options)> PasskeyOptionsAsync(this PortalBrowser browser, Page page, string formSelector, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.Document.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No {formSelector} on {page.Url}.");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var response = await browser.Client.PostAsync(new Uri(form.GetAttribute("data-options-url")!, UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), ct);
+        response.EnsureSuccessStatusCode();
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!;
+        return (json["ceremony"]!.GetValue<string>(), json["options"]!.ToJsonString());
     }
 
     public static async Task<Page> SignOutAsync(this PortalBrowser browser, CancellationToken ct)

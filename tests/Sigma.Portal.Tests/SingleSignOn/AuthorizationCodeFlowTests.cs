@@ -55,6 +55,34 @@ public sealed class AuthorizationCodeFlowTests(PortalFactory app) : IClassFixtur
         Assert.NotNull(tokens.RefreshToken);
     }
 
+    [Theory]
+    [InlineData(false, new[] { "mfa", "otp", "pwd" })]
+    [InlineData(true, new[] { "mfa", "pop" })]
+    public async Task IdToken_SaysHowThePersonSignedIn_AlsoAfterTheSessionWasRevalidatedAndTheTokensRefreshed(bool passkey, string[] amr)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(app).WithAuthenticatorAsync(ct);
+        using var authenticator = new SoftwareAuthenticator();
+        await TestPasskeys.AddAsync(app, account.Id, authenticator);
+        var application = await TestApplication.RegisterAsync(app, "Urenregistratie", ct);
+        var browser = app.NewBrowser();
+        var home = passkey ? await browser.SignInWithPasskeyAsync(authenticator, ct) : await browser.SignInAsync(app, account, ct);
+        // Past the security stamp's revalidation, which rebuilds the session's principal from the account.
+        app.Clock.Advance(TimeSpan.FromMinutes(6));
+        await browser.OpenAsync("/", ct);
+
+        var request = application.NewRequest();
+        var tokens = await application.RedeemAsync(browser.Client, application.CodeFrom(await browser.OpenAsync(request.Url, ct), request), request.Verifier, ct);
+        var refreshed = await application.RefreshAsync(browser.Client, tokens.RefreshToken!, ct);
+
+        Assert.Equal("/", home.Url.AbsolutePath);
+        foreach (var idToken in new[] { tokens.IdToken!, refreshed.IdToken! })
+        {
+            var claims = (await application.ValidateIdTokenAsync(browser.Client, idToken, app.Clock.GetUtcNow(), ct)).Claims;
+            Assert.Equal(amr, ((IEnumerable<object>)claims["amr"]).Select(a => a.ToString()).Order());
+        }
+    }
+
     [Fact]
     public async Task SecondApplication_OpensWithoutSigningInAgain_AndSharesTheSid()
     {

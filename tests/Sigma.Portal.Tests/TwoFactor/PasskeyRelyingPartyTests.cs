@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Data.Accounts;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
@@ -17,7 +16,7 @@ namespace Sigma.Portal.Tests.TwoFactor;
 /// </summary>
 public sealed class PasskeyRelyingPartyTests : IAsyncLifetime
 {
-    private static readonly string PortalOrigin = PortalFactory.PublicBaseUrl.GetLeftPart(UriPartial.Authority);
+    private static readonly string PortalOrigin = TestPasskeys.PortalOrigin;
 
     private readonly PortalFactory _app = new();
     private TestAccount _account = null!;
@@ -147,16 +146,7 @@ public sealed class PasskeyRelyingPartyTests : IAsyncLifetime
     private PasskeyUserEntity Entity() => new() { Id = _account.Id.ToString(), Name = _account.Email, DisplayName = _account.DisplayName };
 
     private Task<PasskeyAttestationResult> RegisterAsync(SoftwareAuthenticator authenticator, Presented presented) =>
-        WithHandlerAsync(async (handler, http) =>
-        {
-            var creation = await handler.MakeCreationOptionsAsync(Entity(), http);
-            return await handler.PerformAttestationAsync(new PasskeyAttestationContext
-            {
-                CredentialJson = authenticator.Create(creation.CreationOptionsJson, presented),
-                AttestationState = creation.AttestationState,
-                HttpContext = http,
-            });
-        });
+        TestPasskeys.RegisterAsync(_app, Entity(), authenticator, presented);
 
     private Task<PasskeyAssertionResult<PortalUser>> AssertAsync(SoftwareAuthenticator authenticator, Presented presented) =>
         WithHandlerAsync(async (handler, http) =>
@@ -170,19 +160,7 @@ public sealed class PasskeyRelyingPartyTests : IAsyncLifetime
             });
         });
 
-    private Task<bool> StoreAsync(UserPasskeyInfo? passkey) => _app.WithScopeAsync(async services =>
-    {
-        var users = services.GetRequiredService<UserManager<PortalUser>>();
-        var user = (await users.FindByIdAsync(_account.Id.ToString()))!;
-        Assert.True((await users.AddOrUpdatePasskeyAsync(user, passkey!)).Succeeded);
-        return true;
-    });
+    private Task<bool> StoreAsync(UserPasskeyInfo? passkey) => TestPasskeys.StoreAsync(_app, _account.Id, passkey);
 
-    private Task<T> WithHandlerAsync<T>(Func<IPasskeyHandler<PortalUser>, HttpContext, Task<T>> work) => _app.WithScopeAsync(services =>
-    {
-        var http = new DefaultHttpContext { RequestServices = services };
-        http.Request.Scheme = "https";
-        http.Request.Host = new HostString("evil.example");
-        return work(services.GetRequiredService<IPasskeyHandler<PortalUser>>(), http);
-    });
+    private Task<T> WithHandlerAsync<T>(Func<IPasskeyHandler<PortalUser>, HttpContext, Task<T>> work) => TestPasskeys.WithHandlerAsync(_app, work);
 }

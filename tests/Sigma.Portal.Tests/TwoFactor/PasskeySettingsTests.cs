@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
@@ -11,7 +10,7 @@ namespace Sigma.Portal.Tests.TwoFactor;
 /// <summary>Settings → passkeys over HTTP, the browser's part played by a software authenticator.</summary>
 public sealed class PasskeySettingsTests(PortalFactory app) : IClassFixture<PortalFactory>
 {
-    private static readonly string PortalOrigin = PortalFactory.PublicBaseUrl.GetLeftPart(UriPartial.Authority);
+    private static readonly string PortalOrigin = TestPasskeys.PortalOrigin;
 
     [Fact]
     public async Task Passkey_AddedAfterReauthentication_IsListed_AuditedAndAnnounced_AndCanBeRenamedAndRemoved()
@@ -165,17 +164,8 @@ public sealed class PasskeySettingsTests(PortalFactory app) : IClassFixture<Port
         return await SubmitAnswerAsync(browser, page, ceremony, answer(options), ct, name);
     }
 
-    // What portal.js does: the options from the form's own antiforgery token, then the form with the device's answer.
-    private static async Task<(string Ceremony, string Options)> OptionsAsync(PortalBrowser browser, Page page, CancellationToken ct)
-    {
-        var form = page.Document.QuerySelector("form[data-passkey-add]")!;
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var response = await browser.Client.PostAsync(new Uri(form.GetAttribute("data-options-url")!, UriKind.Relative),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), ct);
-        response.EnsureSuccessStatusCode();
-        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!;
-        return (json["ceremony"]!.GetValue<string>(), json["options"]!.ToJsonString());
-    }
+    private static Task<(string Ceremony, string Options)> OptionsAsync(PortalBrowser browser, Page page, CancellationToken ct) =>
+        browser.PasskeyOptionsAsync(page, "form[data-passkey-add]", ct);
 
     private static Task<Page> SubmitAnswerAsync(PortalBrowser browser, Page page, string ceremony, string credential, CancellationToken ct, string name = "Telefoon") =>
         browser.SubmitAsync(page, "form[data-passkey-add]", new Dictionary<string, string>

@@ -15,7 +15,7 @@ public sealed class TwoFactorGateTests(PortalFactory app) : IClassFixture<Portal
     /// <summary>Each GET here is also a HEAD (the same endpoint, see HeadRequestTests); <see cref="WithHead"/> adds them.</summary>
     private static readonly HashSet<string> Anonymous = WithHead(
     [
-        "GET /Account/Login", "POST /Account/Login", "POST /Account/ChooseAccount",
+        "GET /Account/Login", "POST /Account/Login", "POST /Account/ChooseAccount", "POST /Account/Passkey/Options", "POST /Account/Passkey",
         "GET /Account/Activate", "POST /Account/Activate", "GET /Account/ResetPassword", "POST /Account/ResetPassword",
         "GET /Account/ResendActivation", "POST /Account/ResendActivation", "GET /Account/ForgotPassword", "POST /Account/ForgotPassword",
         "POST /language", "GET /error/{statusCode:int}", "POST /error/{statusCode:int}",
@@ -29,6 +29,7 @@ public sealed class TwoFactorGateTests(PortalFactory app) : IClassFixture<Portal
     [
         "GET /TwoFactor/Setup", "POST /TwoFactor/Setup", "POST /TwoFactor/Skip",
         "GET /TwoFactor/Verify", "POST /TwoFactor/Verify", "GET /TwoFactor/Recovery", "POST /TwoFactor/Recovery",
+        "POST /TwoFactor/Passkey/Options", "POST /TwoFactor/Passkey",
         "GET /TwoFactor/AccessPass", "POST /TwoFactor/AccessPass", "POST /TwoFactor/Cancel",
     ]);
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Sigma.Portal.Audit;
 
@@ -15,13 +16,11 @@ public sealed class AccountSignIn(
     TimeProvider time,
     ILogger<AccountSignIn> logger)
 {
-    /// <param name="user">The account.</param>
-    /// <param name="authenticationMethod">"mfa" after a second factor, "pwd" for a password alone.</param>
-    /// <param name="ct">Cancels the work.</param>
-    public async Task CompleteAsync(PortalUser user, string authenticationMethod, CancellationToken ct)
+    public async Task CompleteAsync(PortalUser user, SignInMethod method, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
-        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(ClaimTypes.AuthenticationMethod, authenticationMethod)]);
+        ArgumentNullException.ThrowIfNull(method);
+        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [.. method.References.Select(r => new Claim(ClaimTypes.AuthenticationMethod, r))]);
         var now = time.GetUtcNow().UtcDateTime;
         // The count back to zero, the time and the audit event: one commit, so never one without the others.
         await db.InTransactionAsync(
@@ -34,7 +33,7 @@ public sealed class AccountSignIn(
                         s.SetProperty(u => u.LastSignInUtc, now);
                     },
                     transactionCt);
-                audit.Record(AuditEventType.SignInSucceeded, user.Id, authenticationMethod);
+                audit.Record(AuditEventType.SignInSucceeded, user.Id, method.AuditName);
                 return await db.SaveChangesAsync(transactionCt);
             },
             ct);
@@ -43,9 +42,15 @@ public sealed class AccountSignIn(
 
     /// <summary>
     /// After the person proved who they are again in a signed-in session (re-authentication): the same sign-in, in a new
-    /// session, so a copy of the old cookie does not share in what the proof unlocks.
+    /// session, so a copy of the old cookie does not share in what the proof unlocks. Every <c>amr</c> value is kept
+    /// (Identity's own refresh keeps only the first, which would drop "mfa").
     /// </summary>
-    public Task RenewSessionAsync(PortalUser user) => signInManager.RefreshSignInAsync(user);
+    public async Task RenewSessionAsync(PortalUser user)
+    {
+        var current = await signInManager.Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var methods = current.Principal?.FindAll(ClaimTypes.AuthenticationMethod).Select(c => new Claim(c.Type, c.Value)) ?? [];
+        await signInManager.SignInWithClaimsAsync(user, current.Properties, [.. methods]);
+    }
 
     public async Task SignOutAsync(ClaimsPrincipal principal, CancellationToken ct)
     {

@@ -18,19 +18,22 @@ public sealed class LoginController(
     AccountChoice choice,
     AccountSignIn signIn,
     IAfterPassword afterPassword,
+    ISignInWithoutPassword withoutPassword,
     AccountLanguage language,
     IStringLocalizer<AccountsText> text) : Controller
 {
-    /// <summary>TempData keys that carry the login name and a notice from the password pages to the login page.</summary>
+    /// <summary>TempData keys that carry the login name, a notice and a problem from other pages to the login page.</summary>
     internal const string PrefillEmail = "Login.Email";
     internal const string Notice = "Login.Notice";
+    internal const string Failure = "Login.Problem";
 
     [AllowAnonymous]
     [HttpGet("Login")]
-    public IActionResult Login(string? returnUrl) => View("Login", new LoginViewModel
+    public IActionResult Login(string? returnUrl) => LoginView(new LoginViewModel
     {
         Email = TempData[PrefillEmail] as string ?? "",
         NoticeKey = TempData[Notice] as string,
+        ProblemKey = TempData[Failure] as string,
         ReturnUrl = returnUrl,
     });
 
@@ -57,7 +60,7 @@ public sealed class LoginController(
             ModelState.AddModelError("", text["Login.Failed"]);
         }
 
-        return View("Login", new LoginViewModel { Email = input.Email, ReturnUrl = input.ReturnUrl });
+        return LoginView(new LoginViewModel { Email = input.Email, ReturnUrl = input.ReturnUrl });
     }
 
     [AllowAnonymous]
@@ -74,6 +77,8 @@ public sealed class LoginController(
 
         return await SecondStepAsync(account, input.ReturnUrl, ct);
     }
+
+    private ViewResult LoginView(LoginViewModel model) => View("Login", model with { WithoutPassword = withoutPassword.Form(HttpContext) });
 
     // From the password step on, the pages speak the account's language (unless the person chose one).
     private async Task<IActionResult> SecondStepAsync(PortalUser account, string? returnUrl, CancellationToken ct) =>

@@ -12,4 +12,10 @@ public sealed record LoginViewModel
 
     /// <summary>A notice from an earlier step, such as "your password is set", as a resource key.</summary>
     public string? NoticeKey { get; init; }
+
+    /// <summary>What went wrong on another page, such as a refused passkey, as a resource key.</summary>
+    public string? ProblemKey { get; init; }
+
+    /// <summary>The second form, signing in without password (a passkey), when the portal offers one.</summary>
+    public SignInWithoutPasswordForm? WithoutPassword { get; init; }
 }

@@ -1,13 +1,14 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Sigma.Portal.Accounts;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data.SingleSignOn;
 using Sigma.Portal.Sessions;
 using Sigma.Portal.SingleSignOn.Applications;
-using Sigma.Portal.TwoFactor;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Sigma.Portal.SingleSignOn.Authorization;
@@ -70,7 +71,7 @@ public sealed class ApplicationSignIn(
 
         var account = await AccountQueries.ById(db, userId, ct);
         // A password alone (a session from before two-factor was required) never reaches an application.
-        var refusal = !session.HasClaim(ClaimTypes.AuthenticationMethod, TwoFactorPolicy.MultiFactor) ? "Refused.TwoFactor"
+        var refusal = !session.HasClaim(ClaimTypes.AuthenticationMethod, SignInMethod.MultiFactor) ? "Refused.TwoFactor"
             : account is not { DeactivatedUtc: null } ? "Refused.Account"
             : application.Disabled ? "Refused.Disabled"
             : !application.IsOpenTo(account.AccountType) ? "Refused.AccountType"
@@ -83,7 +84,7 @@ public sealed class ApplicationSignIn(
         }
 
         var sid = await SessionIdForApplicationsAsync(sessionId, ct);
-        var identity = Identity(account!, sessionId, began, sid);
+        var identity = Identity(account!, sessionId, began, sid, [.. session.FindAll(ClaimTypes.AuthenticationMethod).Select(c => c.Value)]);
         identity.SetScopes(request.GetScopes().Intersect(ProviderScopes.All, StringComparer.Ordinal));
         var client = await clients.FindByClientIdAsync(application.ClientId, ct)
             ?? throw new InvalidOperationException("The application was read a moment ago.");
@@ -132,7 +133,7 @@ public sealed class ApplicationSignIn(
                 : null;
             if (refusal is null)
             {
-                var identity = Identity(account!, sessionId, began!.Value, await SessionIdForApplicationsAsync(sessionId, ct));
+                var identity = Identity(account!, sessionId, began!.Value, await SessionIdForApplicationsAsync(sessionId, ct), issued.GetClaims(Claims.AuthenticationMethodReference));
                 identity.SetScopes(issued.GetScopes());
                 identity.SetAuthorizationId(issued.GetAuthorizationId());
                 identity.SetDestinations(DestinationsOf);
@@ -154,7 +155,8 @@ public sealed class ApplicationSignIn(
         request.HasPromptValue(PromptValues.Login)
         || (request.MaxAge is { } maxAge && now - new DateTimeOffset(began, TimeSpan.Zero) > TimeSpan.FromSeconds(maxAge));
 
-    private static ClaimsIdentity Identity(PortalUser account, Guid sessionId, DateTime began, string sid)
+    // The amr is the session's own (how the person signed in to the portal), passed on as it is.
+    private static ClaimsIdentity Identity(PortalUser account, Guid sessionId, DateTime began, string sid, ImmutableArray<string> methods)
     {
         var identity = new ClaimsIdentity(
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
@@ -168,7 +170,7 @@ public sealed class ApplicationSignIn(
             .SetClaim(Claims.AuthenticationTime, new DateTimeOffset(began, TimeSpan.Zero).ToUnixTimeSeconds())
             .SetClaim(SessionIdClaim, sid)
             .SetClaim(SessionClaim, sessionId.ToString("N"));
-        identity.SetClaims(Claims.AuthenticationMethodReference, ["pwd", "otp", "mfa"]);
+        identity.SetClaims(Claims.AuthenticationMethodReference, methods);
         return identity;
     }
 

@@ -59,8 +59,16 @@ public sealed class PasskeyRegistration(
         return added;
     }
 
-    public async Task<IReadOnlyList<UserPasskeyInfo>> ListAsync(PortalUser user) =>
-        [.. (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt)];
+    /// <summary>The account's passkeys, oldest first, each with when it last signed the person in (null: not yet).</summary>
+    public async Task<IReadOnlyList<(UserPasskeyInfo Passkey, DateTime? LastUsedUtc)>> ListAsync(PortalUser user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var lastUsed = await db.Set<IdentityUserPasskey<Guid>>().Where(p => p.UserId == user.Id)
+            .Select(p => new { p.CredentialId, LastUsedUtc = EF.Property<DateTime?>(p, PortalDbContext.LastUsedColumn) })
+            .ToListAsync(ct);
+        return [.. (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt)
+            .Select(p => (p, lastUsed.FirstOrDefault(u => u.CredentialId.AsSpan().SequenceEqual(p.CredentialId))?.LastUsedUtc))];
+    }
 
     public async Task<bool> RenameAsync(PortalUser user, byte[] credentialId, string name)
     {

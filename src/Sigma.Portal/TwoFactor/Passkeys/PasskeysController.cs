@@ -23,14 +23,14 @@ public sealed class PasskeysController(
     private const string Notice = "Passkeys.Notice";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([CurrentAccount] PortalUser user)
+    public async Task<IActionResult> Index([CurrentAccount] PortalUser user, CancellationToken ct)
     {
         if (!reauthentication.IsRecent(HttpContext, user))
         {
             return RedirectToAction(nameof(TwoFactorSettingsController.Confirm), "TwoFactorSettings", new { next = TwoFactorSettingsController.PasskeysStep });
         }
 
-        return View("Passkeys", new PasskeysViewModel(await registration.ListAsync(user), relyingParty.IsConfigured, TempData[Notice] as string));
+        return View("Passkeys", new PasskeysViewModel(await registration.ListAsync(user, ct), relyingParty.IsConfigured, TempData[Notice] as string));
     }
 
     /// <summary>For portal.js: the creation options and the ceremony they belong to.</summary>
@@ -84,7 +84,7 @@ public sealed class PasskeysController(
     }
 }
 
-public sealed record PasskeysViewModel(IReadOnlyList<Microsoft.AspNetCore.Identity.UserPasskeyInfo> Passkeys, bool CanAdd, string? Notice);
+public sealed record PasskeysViewModel(IReadOnlyList<(Microsoft.AspNetCore.Identity.UserPasskeyInfo Passkey, DateTime? LastUsedUtc)> Passkeys, bool CanAdd, string? Notice);
 
 public sealed class PasskeyAddInput
 {

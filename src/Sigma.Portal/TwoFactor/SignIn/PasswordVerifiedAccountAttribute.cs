@@ -6,9 +6,9 @@ namespace Sigma.Portal.TwoFactor.SignIn;
 
 /// <summary>
 /// Loads the account whose password this browser verified (its security stamp unchanged) for every action of the
-/// controller, as <see cref="CurrentAccountAttribute"/>; without one, the browser starts again at the login page.
+/// controller or action, as <see cref="CurrentAccountAttribute"/>; without one, the browser starts again at the login page.
 /// </summary>
-[AttributeUsage(AttributeTargets.Class)]
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class PasswordVerifiedAccountAttribute() : TypeFilterAttribute(typeof(Filter))
 {
     private sealed class Filter(TwoFactorSignIn signIn) : IAsyncResourceFilter

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Infrastructure.Mvc;
 using Sigma.Portal.Localisation;
 using Sigma.Portal.TwoFactor.Authenticators;
+using Sigma.Portal.TwoFactor.Passkeys;
 
 namespace Sigma.Portal.TwoFactor.SignIn;
 
@@ -20,10 +22,14 @@ public sealed class TwoFactorController(
     AuthenticatorEnrolment enrolment,
     SecondFactor secondFactor,
     TwoFactorPolicy policy,
+    PasskeySignIn passkeys,
     DisplayTexts display,
     IStringLocalizer<TwoFactorText> text) : Controller
 {
     internal const string HomeNotice = "Home.Notice";
+
+    /// <summary>TempData key for what went wrong on another page of the step, such as a refused passkey.</summary>
+    internal const string Failure = "TwoFactor.Problem";
 
     [HttpGet("Setup")]
     public async Task<IActionResult> Setup([CurrentAccount] PortalUser user, string? returnUrl, CancellationToken ct)
@@ -47,7 +53,7 @@ public sealed class TwoFactorController(
             return await SetupViewAsync(user, input.ReturnUrl, ct);
         }
 
-        await signIn.CompleteAsync(HttpContext, user, multiFactor: true, ct);
+        await signIn.CompleteAsync(HttpContext, user, SignInMethod.PasswordAndCode, ct);
         return View("RecoveryCodes", new RecoveryCodesViewModel(result.RecoveryCodes ?? [], input.ReturnUrl));
     }
 
@@ -82,7 +88,7 @@ public sealed class TwoFactorController(
             return RedirectToAction(nameof(Setup), new { returnUrl = LocalRedirects.Location(returnUrl) });
         }
 
-        await signIn.CompleteAsync(HttpContext, user, multiFactor: false, ct);
+        await signIn.CompleteAsync(HttpContext, user, SignInMethod.PasswordOnly, ct);
         return this.RedirectToLocal(returnUrl);
     }
 
@@ -96,8 +102,8 @@ public sealed class TwoFactorController(
     }
 
     [HttpGet("Verify")]
-    public IActionResult Verify([CurrentAccount] PortalUser user, string? returnUrl) =>
-        View("Verify", new CodeViewModel { ReturnUrl = returnUrl, AuthenticatorEntry = enrolment.EntryName(user) });
+    public async Task<IActionResult> Verify([CurrentAccount] PortalUser user, string? returnUrl, CancellationToken ct) =>
+        View("Verify", await VerifyModelAsync(user, returnUrl, ct) with { ProblemKey = TempData[Failure] as string });
 
     [HttpPost("Verify")]
     [EnableRateLimiting(RateLimits.Credentials)]
@@ -128,10 +134,10 @@ public sealed class TwoFactorController(
         if (!result.Accepted)
         {
             ModelState.AddModelError(field, text[errorKey]);
-            return View(view, new CodeViewModel { ReturnUrl = returnUrl, AuthenticatorEntry = enrolment.EntryName(user) });
+            return View(view, await VerifyModelAsync(user, returnUrl, ct));
         }
 
-        await signIn.CompleteAsync(HttpContext, user, multiFactor: true, ct);
+        await signIn.CompleteAsync(HttpContext, user, SignInMethod.PasswordAndCode, ct);
         if (result.RecoveryCodesLeft is { } left)
         {
             TempData[HomeNotice] = text.Plural("Recovery.Used", left).Value;
@@ -153,6 +159,13 @@ public sealed class TwoFactorController(
 
         return TwoFactorSignIn.MayEnrol(User, user) ? null : RedirectToAction(nameof(AccessPass), new { returnUrl = LocalRedirects.Location(returnUrl) });
     }
+
+    private async Task<CodeViewModel> VerifyModelAsync(PortalUser user, string? returnUrl, CancellationToken ct) => new()
+    {
+        ReturnUrl = returnUrl,
+        AuthenticatorEntry = enrolment.EntryName(user),
+        PasskeyOffered = await passkeys.OfferedAsync(user, ct),
+    };
 
     private async Task<IActionResult> SetupViewAsync(PortalUser user, string? returnUrl, CancellationToken ct) =>
         View("Setup", new SetupViewModel

@@ -91,16 +91,16 @@ public sealed class TwoFactorSignIn(
         return http.SignOutAsync(TwoFactorSchemes.PasswordVerified);
     }
 
-    public async Task CompleteAsync(HttpContext http, PortalUser user, bool multiFactor, CancellationToken ct)
+    public async Task CompleteAsync(HttpContext http, PortalUser user, SignInMethod method, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(user);
-        if (!multiFactor)
+        if (method == SignInMethod.PasswordOnly)
         {
             TwoFactorLog.SetupSkipped(logger, user.Id);
         }
 
         await http.SignOutAsync(TwoFactorSchemes.PasswordVerified);
-        await accounts.CompleteAsync(user, multiFactor ? TwoFactorPolicy.MultiFactor : TwoFactorPolicy.PasswordOnly, ct);
+        await accounts.CompleteAsync(user, method, ct);
     }
 }

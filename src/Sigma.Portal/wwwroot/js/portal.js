@@ -44,12 +44,12 @@
         }
     });
 
-    // Adding a passkey (Settings): the form shows only where the browser can make one. It asks the portal for the
-    // options, lets the device make the key (with its PIN, face or fingerprint) and sends the answer with the form.
-    document.querySelectorAll("form[data-passkey-add]").forEach(function (form) {
-        if (!window.PublicKeyCredential || !PublicKeyCredential.parseCreationOptionsFromJSON || !window.fetch) {
-            return;
-        }
+    // Passkeys (adding one under Settings, signing in with one): a form shows only where the browser can use them. It
+    // asks the portal for the options, lets the device make or use the key (with its PIN, face or fingerprint) and
+    // sends the answer with the form.
+    var webAuthn = window.PublicKeyCredential && PublicKeyCredential.parseCreationOptionsFromJSON
+        && PublicKeyCredential.parseRequestOptionsFromJSON && window.fetch;
+    function passkeyForm(form, ceremony) {
         form.hidden = false;
         document.querySelectorAll("[data-passkey-unsupported]").forEach(function (note) { note.hidden = true; });
         var failed = form.querySelector("[data-passkey-failed]");
@@ -68,7 +68,7 @@
                 })
                 .then(function (answer) {
                     form.elements.Ceremony.value = answer.ceremony;
-                    return navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(answer.options) });
+                    return ceremony(answer.options);
                 })
                 .then(function (credential) {
                     form.elements.Credential.value = JSON.stringify(credential.toJSON());
@@ -78,7 +78,19 @@
                     failed.hidden = false;
                 });
         });
-    });
+    }
+    if (webAuthn) {
+        document.querySelectorAll("form[data-passkey-add]").forEach(function (form) {
+            passkeyForm(form, function (options) {
+                return navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) });
+            });
+        });
+        document.querySelectorAll("form[data-passkey-sign-in]").forEach(function (form) {
+            passkeyForm(form, function (options) {
+                return navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
+            });
+        });
+    }
 
     // Print buttons.
     document.querySelectorAll("[data-print]").forEach(function (button) {
