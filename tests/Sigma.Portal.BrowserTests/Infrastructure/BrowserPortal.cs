@@ -7,13 +7,21 @@ namespace Sigma.Portal.BrowserTests.Infrastructure;
 /// The real portal on Kestrel at https://127.0.0.1 on a free port (<see cref="KestrelPortal"/>), and Debian's Chromium
 /// driven by Playwright. One per test class, so each journey has its own clock and database.
 /// </summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     /// <summary>Where Chromium is; <c>SIGMA_CHROMIUM</c> overrides Debian's path.</summary>
     public static string ChromiumPath => System.Environment.GetEnvironmentVariable("SIGMA_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    private readonly KestrelPortal _kestrel = new();
+    private readonly KestrelPortal _kestrel;
     private IPlaywright? _playwright;
+
+    public BrowserPortal()
+        : this("127.0.0.1")
+    {
+    }
+
+    /// <summary>The portal under a host name that Chromium maps to 127.0.0.1, its certificate trusted by its key.</summary>
+    protected BrowserPortal(string host) => _kestrel = new KestrelPortal(host);
 
     public PortalFactory App => _kestrel.App;
 
@@ -38,8 +46,15 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // Root in a container has no user namespace for Chromium's sandbox.
-            Args = ["--no-sandbox"],
+            // Root in a container has no user namespace for Chromium's sandbox. A host name other than 127.0.0.1 is
+            // mapped to it, and the portal's certificate trusted by its key, so the page has no certificate error
+            // (WebAuthn refuses such a page, and an IP address as relying party).
+            Args =
+            [
+                "--no-sandbox",
+                $"--host-resolver-rules=MAP {BaseUrl.Host} 127.0.0.1",
+                $"--ignore-certificate-errors-spki-list={_kestrel.PublicKeyHash}",
+            ],
         });
     }
 
@@ -62,5 +77,6 @@ public sealed class BrowserPortal : IAsyncLifetime
 
         _playwright?.Dispose();
         await _kestrel.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

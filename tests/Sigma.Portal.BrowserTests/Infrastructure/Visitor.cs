@@ -126,6 +126,9 @@ public sealed class Visitor : IAsyncDisposable
         return key;
     }
 
+    /// <summary>Gives this browser a passkey device of its own.</summary>
+    public Task<VirtualAuthenticator> AddVirtualAuthenticatorAsync() => VirtualAuthenticator.AddAsync(Context, Page);
+
     /// <summary>On a phone-sized screen the page must not scroll sideways.</summary>
     public async Task AssertFitsAPhoneAsync()
     {
