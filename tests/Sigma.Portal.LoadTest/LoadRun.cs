@@ -20,7 +20,7 @@ internal static class LoadRun
             await Task.Delay(options.Duration);
             return ServerCpu.Of(server) - before;
         }) : Task.FromResult(ServerCpu.Unknown);
-        var measured = Workers(options.Concurrency, Scenarios.Named(options.Scenario, options.Target, users, options.Client), options, clock, end);
+        var measured = Workers(options.Concurrency, Scenarios.Named(options.Scenario, options.Target, users, options.Client, options.Url), options, clock, end);
         var flood = Workers(options.Flood, Scenarios.Named("wrong-password", options.Target, users), options, clock, end);
         var label = $"target={options.Target.Name} scenario={options.Scenario} concurrency={options.Concurrency} flood={options.Flood}";
         var results = await Task.WhenAll(measured);

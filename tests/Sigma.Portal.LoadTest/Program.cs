@@ -14,7 +14,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Usage:
-          run --target portal|template --url https://127.0.0.1:PORT --scenario login-page|full-login|wrong-password|sso-round-trip|refresh
+          run --target portal|template --url https://127.0.0.1:PORT --scenario login-page|full-login|wrong-password|sso-round-trip|refresh|passkey-login
               [--users users.csv] [--concurrency 32] [--duration 20] [--warmup 5] [--flood 0] [--pid PID] [--certificate server.pem]
               [--client-id ID --client-secret SECRET --redirect-uri URI]   (the single sign-on scenarios)
           hash-bound --iterations 210000 [--seconds 10]     hashes per second with one thread per core

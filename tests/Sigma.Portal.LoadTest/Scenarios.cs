@@ -1,18 +1,21 @@
+using System.Text.Json.Nodes;
 using OtpNet;
+using Sigma.Portal.Tests.Infrastructure;
 
 namespace Sigma.Portal.LoadTest;
 
 /// <summary>What one visitor does once, and whether it ended where it should.</summary>
 internal static class Scenarios
 {
-    public static Func<VirtualBrowser, Task<Outcome>> Named(string name, Target target, UserPool? users, SsoClient? client = null) => name switch
+    public static Func<VirtualBrowser, Task<Outcome>> Named(string name, Target target, UserPool? users, SsoClient? client = null, Uri? portal = null) => name switch
     {
         "login-page" => browser => LoginPageAsync(browser, target),
         "full-login" => browser => FullLoginAsync(browser, target, Required(users)),
         "wrong-password" => browser => WrongPasswordAsync(browser, target, Required(users)),
         "sso-round-trip" => browser => SsoRoundTripAsync(browser, target, Required(users), Required(client)),
         "refresh" => browser => RefreshAsync(browser, target, Required(users), Required(client)),
-        _ => throw new ArgumentException("--scenario is login-page, full-login, wrong-password, sso-round-trip or refresh."),
+        "passkey-login" => browser => PasskeyLoginAsync(browser, target, Required(users), (portal ?? throw new ArgumentException("passkey-login needs --url.")).GetLeftPart(UriPartial.Authority)),
+        _ => throw new ArgumentException("--scenario is login-page, full-login, wrong-password, sso-round-trip, refresh or passkey-login."),
     };
 
     /// <summary>
@@ -48,6 +51,58 @@ internal static class Scenarios
         return new Outcome(next is not null, refreshed);
     }
 
+    /// <summary>
+    /// "Inloggen met passkey": the login page, the options, the device's signature, the answer, ending on the home page;
+    /// no password hash. The first operation of each visitor signs in with password and code and adds a passkey under
+    /// Settings (inside the warm-up).
+    /// </summary>
+    private static async Task<Outcome> PasskeyLoginAsync(VirtualBrowser browser, Target target, UserPool users, string origin)
+    {
+        if (browser.Passkey is null)
+        {
+            return await AddPasskeyAsync(browser, target, users, origin);
+        }
+
+        browser.Forget();
+        var login = await browser.GetAsync(target.LoginPath);
+        var options = login.Ok ? await browser.PostFormAsync("/Account/Passkey/Options", login, []) : login;
+        if (!options.Ok)
+        {
+            return new Outcome(false, options.Status);
+        }
+
+        var json = JsonNode.Parse(options.Html)!;
+        var answer = browser.Passkey.Get(json["options"]!.ToJsonString(), new SoftwareAuthenticator.Presented(origin));
+        var home = await browser.PostFormAsync("/Account/Passkey", login, [new("Ceremony", json["ceremony"]!.GetValue<string>()), new("Credential", answer)]);
+        return new Outcome(home.Ok && home.Path == "/", home.Status);
+    }
+
+    private static async Task<Outcome> AddPasskeyAsync(VirtualBrowser browser, Target target, UserPool users, string origin)
+    {
+        var user = users.Next();
+        var signedIn = await FullLoginAsync(browser, target, user);
+        var confirm = signedIn.Success ? await browser.GetAsync("/Settings/TwoFactor/Confirm?next=Passkeys") : null;
+        if (confirm is not { Ok: true })
+        {
+            return signedIn with { Success = false };
+        }
+
+        // The code of the next time step (within the allowed skew): the one just used at sign-in counts once only.
+        var code = new Totp(user.TotpSecret!).ComputeTotp(TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30));
+        var page = await browser.PostFormAsync("/Settings/TwoFactor/Confirm", confirm, [new("Password", user.Password), new("Code", code), new("Next", "Passkeys")]);
+        var options = page.Path == "/Settings/Passkeys" ? await browser.PostFormAsync("/Settings/Passkeys/Options", page, []) : page;
+        if (!options.Ok || options.Path != "/Settings/Passkeys/Options")
+        {
+            return new Outcome(false, options.Status);
+        }
+
+        browser.Passkey = new SoftwareAuthenticator();
+        var json = JsonNode.Parse(options.Html)!;
+        var credential = browser.Passkey.Create(json["options"]!.ToJsonString(), new SoftwareAuthenticator.Presented(origin));
+        var added = await browser.PostFormAsync("/Settings/Passkeys", page, [new("Ceremony", json["ceremony"]!.GetValue<string>()), new("Credential", credential), new("Name", "Load test")]);
+        return new Outcome(added.Ok && added.Html.Contains("passkey-list", StringComparison.Ordinal), added.Status);
+    }
+
     private static async Task<Outcome> LoginPageAsync(VirtualBrowser browser, Target target)
     {
         browser.Forget();
@@ -56,9 +111,11 @@ internal static class Scenarios
     }
 
     /// <summary>Password step, then (for the portal) the code of the account's authenticator, ending on the home page.</summary>
-    private static async Task<Outcome> FullLoginAsync(VirtualBrowser browser, Target target, UserPool users)
+    private static Task<Outcome> FullLoginAsync(VirtualBrowser browser, Target target, UserPool users) =>
+        FullLoginAsync(browser, target, users.Next());
+
+    private static async Task<Outcome> FullLoginAsync(VirtualBrowser browser, Target target, UserPool.User user)
     {
-        var user = users.Next();
         browser.Forget();
         var login = await browser.GetAsync(target.LoginPath);
         if (!login.Ok)

@@ -16,14 +16,24 @@ internal sealed partial class VirtualBrowser(HttpClient client) : IDisposable
     private const int MaxRedirects = 5;
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
-    /// <summary>A browser for <paramref name="baseAddress"/> that trusts the system's CAs and, when given, the portal's own certificate.</summary>
-    public static VirtualBrowser For(Uri baseAddress, X509Certificate2? trusted) => new(new HttpClient(new SocketsHttpHandler
+    /// <summary>
+    /// A browser for <paramref name="baseAddress"/> that trusts the system's CAs and, when given, the portal's own
+    /// certificate. Each visitor names an address of its own in X-Forwarded-For, as behind a proxy: a portal told that
+    /// 127.0.0.1 is its proxy then counts each visitor as its own client for the per-client rate limits.
+    /// </summary>
+    public static VirtualBrowser For(Uri baseAddress, X509Certificate2? trusted)
     {
-        UseCookies = false,
-        AllowAutoRedirect = false,
-        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsTrusted(certificate, trusted) },
-    })
-    { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) });
+        var client = new HttpClient(new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsTrusted(certificate, trusted) },
+        })
+        { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", new IPAddress([10, .. RandomNumberGenerator.GetBytes(3)]).ToString());
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        return new VirtualBrowser(client);
+    }
 
     /// <summary>A new visitor on the same connection: no cookies.</summary>
     public void Forget() => _cookies.Clear();
@@ -38,6 +48,9 @@ internal sealed partial class VirtualBrowser(HttpClient client) : IDisposable
 
     /// <summary>What a single sign-on scenario keeps between its operations (the refresh token).</summary>
     public string? Kept { get; set; }
+
+    /// <summary>The passkey scenario's device: the visitor's passkey, added at its first operation.</summary>
+    public Sigma.Portal.Tests.Infrastructure.SoftwareAuthenticator? Passkey { get; set; }
 
     /// <summary>A GET whose answer is a redirect to another site (an application): its status and Location, not followed.</summary>
     public async Task<(int Status, Uri? Location)> RedirectOfAsync(string path)
@@ -60,7 +73,11 @@ internal sealed partial class VirtualBrowser(HttpClient client) : IDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose()
+    {
+        Passkey?.Dispose();
+        client.Dispose();
+    }
 
     private async Task<Page> SendAsync(HttpRequestMessage first)
     {

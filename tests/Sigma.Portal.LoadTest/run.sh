@@ -5,7 +5,8 @@
 # pinned to the first core with the load tool on the second, seeds accounts with `seed-demo`, then runs: login page GET
 # (32 connections); full login with password and code (16 concurrent) in windows between measurements of the password
 # hash bound on the server's core; login page GET (8) alone and beside a flood of 64 wrong-password logins; a single
-# sign-on round trip to a further application and refresh-token requests, each beside a login page GET run. With
+# sign-on round trip to a further application and refresh-token requests, each beside a login page GET run; passkey
+# sign-ins (each visitor adds a passkey under Settings in the warm-up). With
 # --compare-template the stock `dotnet new mvc --auth Individual` app gets the same treatment in the same run.
 # Everything stops by itself; nothing leaves 127.0.0.1. Not part of the test command.
 set -euo pipefail
@@ -116,6 +117,7 @@ full_logins() {
         logins=$(awk "BEGIN { print $logins + $rate }") bounds=$(awk "BEGIN { print $bounds + ($before + $after) / 2 }")
         ratios+="$(ratio "$rate" "$(awk "BEGIN { print ($before + $after) / 2 }")") " shares+="$(field "$out" hashing_share) "
         worst=$(awk "BEGIN { print ($p99 > $worst) ? $p99 : $worst }") failures=$((failures + $(field "$out" failures)))
+        result[$name.login_cpu]=$(field "$out" server_cpu_ms_per_op)
         before=$after
     done
     result[$name.login_rate]=$(awk "BEGIN { printf \"%.2f\", $logins / $rounds }") result[$name.login_p99]=$worst
@@ -139,7 +141,18 @@ measure() {
     result[$name.flood_p99]=$(field "$(grep '^result' <<<"$out")" p99)
     result[$name.flood_statuses]=$(field "$(grep '^flood' <<<"$out")" statuses)
     result[$name.peak]=$(field "$(grep '^memory' <<<"$out")" peak_rss_mib)
-    if [ "$target" = portal ]; then sso "$name" "${common[@]}"; fi
+    if [ "$target" = portal ]; then sso "$name" "${common[@]}"; passkeys "$name" "${common[@]}"; fi
+}
+
+# passkeys NAME LOAD_ARGS...: "Inloggen met passkey", 16 visitors, each of which signed in once with password and code
+# and added a passkey under Settings inside the warm-up; then every sign-in is login page, options, the device's
+# signature and the answer, ending on the home page, without a password hash.
+passkeys() {
+    local name=$1 out
+    shift
+    out=$(load "$@" --scenario passkey-login --concurrency 16 --warmup 40); echo "$out"
+    result[$name.passkey_rate]=$(field "$out" rate) result[$name.passkey_p50]=$(field "$out" p50) result[$name.passkey_p99]=$(field "$out" p99)
+    result[$name.passkey_cpu]=$(field "$out" server_cpu_ms_per_op) result[$name.passkey_fail]=$(field "$out" failures)
 }
 
 # sso NAME LOAD_ARGS...: single sign-on beside the login page in the same run, 8 visitors each. Each visitor signs in
@@ -161,7 +174,8 @@ sso() {
 
 echo "Portal: seeding $users accounts..."
 portal_env=(ConnectionStrings__Portal="Data Source=$work/portal.db" Portal__PublicBaseUrl="$url" AllowedHosts=127.0.0.1
-    Smtp__Host=127.0.0.1 Smtp__Port=25 Smtp__Security=None RateLimits__CredentialAttemptsPerMinute=10000)
+    Smtp__Host=127.0.0.1 Smtp__Port=25 Smtp__Security=None RateLimits__CredentialAttemptsPerMinute=10000
+    ForwardedHeaders__KnownProxies__0=127.0.0.1)
 # Both apps run from their publish folder, their content root (appsettings.json, help articles).
 portal=(env "${portal_env[@]}" bash -c "cd '$work/portal' && exec dotnet Sigma.Portal.dll")
 template=(bash -c "cd '$work/template-out' && exec dotnet App.dll")
@@ -229,3 +243,6 @@ echo "  round trip to a further application (authorize, code, token): ${result[p
 echo "  login page GET beside it, 8 connections: server CPU ${result[portal.page_cpu]} ms each"
 echo "  round trip / login page GET, server CPU: $(ratio "${result[portal.sso_cpu]}" "${result[portal.page_cpu]}") (goal: at most 4)"
 echo "  refresh-token requests: ${result[portal.refresh_rate]}/s on one core, p99 ${result[portal.refresh_p99]} ms, server CPU ${result[portal.refresh_cpu]} ms each, failures ${result[portal.refresh_fail]}"
+echo "Passkey sign-ins (portal, 16 visitors, no password or code typed; server on one core):"
+echo "  ${result[portal.passkey_rate]}/s, p50 ${result[portal.passkey_p50]} ms, p99 ${result[portal.passkey_p99]} ms, server CPU ${result[portal.passkey_cpu]} ms each, failures ${result[portal.passkey_fail]}"
+echo "  against full logins (password and code) in this run: $(ratio "${result[portal.passkey_rate]}" "${result[portal.login_rate]}")x the rate, $(ratio "${result[portal.login_cpu]}" "${result[portal.passkey_cpu]}")x less server CPU each"

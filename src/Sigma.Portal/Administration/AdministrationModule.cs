@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Import;
@@ -14,7 +15,10 @@ internal static class AdministrationModule
         builder.Services.AddAuthorizationBuilder().AddPolicy(PortalPolicies.Administrator, policy => policy
             .RequireAuthenticatedUser()
             .RequireRole(PortalClaims.AdministratorRole)
-            .RequireClaim(ClaimTypes.AuthenticationMethod, SignInMethod.MultiFactor));
+            .RequireClaim(ClaimTypes.AuthenticationMethod, SignInMethod.MultiFactor)
+            .AddRequirements(new AdministratorPasskeyRequirement()));
+        builder.Services.AddSingleton<IAuthorizationHandler, AdministratorPasskeyHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AdministratorPasskeyGate>();
         builder.Services.AddScoped<DeadLetters>();
         builder.Services.AddScoped<AccountDirectory>();
         builder.Services.AddScoped<AccountDetailsReader>();

@@ -15,6 +15,7 @@ internal static class TwoFactorModule
     {
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<TwoFactorOptions>().BindConfiguration(TwoFactorOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<IValidateOptions<TwoFactorOptions>, TwoFactorOptionsValidator>();
         services.AddSingleton<AuthenticatorSecrets>();
         services.AddSingleton<TwoFactorPolicy>();
         services.AddScoped<TotpVerifier>();

@@ -35,6 +35,13 @@ public sealed class TwoFactorOptions
     [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00", ErrorMessage = "TwoFactor:AccessPassLifetime must be between 15 minutes and 7 days.")]
     public TimeSpan AccessPassLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The admin console only for a session signed in with a passkey (phishing-resistant); an administrator without
+    /// one is led to add it first. Off by default; recommended once every administrator has a passkey
+    /// (docs/operations.md). Needs <c>Portal:PublicBaseUrl</c>, without which there are no passkeys.
+    /// </summary>
+    public bool RequirePasskeyForAdministrators { get; set; }
+
     [Range(5, 20, ErrorMessage = "TwoFactor:RecoveryCodeCount must be between 5 and 20.")]
     public int RecoveryCodeCount { get; set; } = 10;
 }

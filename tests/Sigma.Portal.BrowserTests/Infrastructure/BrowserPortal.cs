@@ -21,7 +21,7 @@ public class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>The portal under a host name that Chromium maps to 127.0.0.1, its certificate trusted by its key.</summary>
-    protected BrowserPortal(string host) => _kestrel = new KestrelPortal(host);
+    protected BrowserPortal(string host) => _kestrel = KestrelPortal.ForHost(host);
 
     public PortalFactory App => _kestrel.App;
 

@@ -26,12 +26,12 @@ public sealed class PasskeyJourneyTests(PasskeyBrowserPortal portal) : IClassFix
             await person.EnterCodeAsync(account.AuthenticatorKey!);
         });
 
-        await AddPasskeyAsync(person, account, "Laptop thuis");
+        await AddPasskeyAsync(person, account, "Laptop thuis", new Guide("nl-15-passkeys", Phone: true));
 
         await person.StepAsync("sign-out", async _ => await person.SignOutAsync());
+        await person.StepAsync("login-page", page => page.GotoAsync("/Account/Login"), new Guide("nl-16-sign-in-with-passkey", Phone: true));
         await person.StepAsync("sign-in-with-passkey", async page =>
         {
-            await page.GotoAsync("/Account/Login");
             await page.Locator("form[data-passkey-sign-in] button[type=submit]").ClickAsync();
             await Visitor.ArrivedAtAsync(page, "/");
             Assert.Equal("Welkom, Sanne de Vries", await person.HeadingAsync());
@@ -115,7 +115,7 @@ public sealed class PasskeyJourneyTests(PasskeyBrowserPortal portal) : IClassFix
     }
 
     /// <summary>Settings → passkeys after confirming it is them, and a new passkey of this browser's device.</summary>
-    private async Task AddPasskeyAsync(Visitor person, TestAccount account, string name)
+    private async Task AddPasskeyAsync(Visitor person, TestAccount account, string name, Guide? guide = null)
     {
         await person.StepAsync("confirm-for-passkeys", async page =>
         {
@@ -130,7 +130,7 @@ public sealed class PasskeyJourneyTests(PasskeyBrowserPortal portal) : IClassFix
             await page.Locator("#passkey-name").FillAsync(name);
             await page.Locator("form[data-passkey-add] button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator(".notice--success")).ToHaveTextAsync($"De passkey ‘{name}’ is toegevoegd.");
-        });
+        }, guide);
     }
 
     /// <summary>"Inloggen met passkey" on the login page; returns the account type the start page then shows.</summary>

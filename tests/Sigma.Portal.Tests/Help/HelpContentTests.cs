@@ -32,7 +32,7 @@ public sealed class HelpContentTests(PortalFactory app) : IClassFixture<PortalFa
         var dutch = await browser.OpenAsync("/help", ct);
         var english = await browser.SubmitAsync(dutch, "form.language-switch", new Dictionary<string, string> { ["Language"] = "en" }, ct);
 
-        Assert.Equal(8, dutch.Document.QuerySelectorAll(".article-list li").Length);
+        Assert.Equal(9, dutch.Document.QuerySelectorAll(".article-list li").Length);
         Assert.Equal("Hulp en veelgestelde vragen", dutch.Text("h1"));
         Assert.Equal("Help and frequently asked questions", english.Text("h1"));
         Assert.All(english.Document.QuerySelectorAll(".article-list a"), a => Assert.Equal("en", a.GetAttribute("lang")));

@@ -16,7 +16,12 @@ public sealed class KestrelPortal : IAsyncLifetime
 {
     private readonly X509Certificate2 _certificate;
 
-    public KestrelPortal(string host = "127.0.0.1")
+    public KestrelPortal()
+        : this("127.0.0.1")
+    {
+    }
+
+    private KestrelPortal(string host)
     {
         var port = FreePort();
         BaseUrl = new Uri($"https://{host}:{port}");
@@ -25,6 +30,9 @@ public sealed class KestrelPortal : IAsyncLifetime
         App.Settings["Portal:PublicBaseUrl"] = BaseUrl.ToString();
         App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(_certificate)));
     }
+
+    /// <summary>The portal addressed as https://<paramref name="host"/>:port, still on 127.0.0.1.</summary>
+    public static KestrelPortal ForHost(string host) => new(host);
 
     public PortalFactory App { get; }
 

@@ -96,6 +96,22 @@ public sealed class PasskeySignInTests(PortalFactory app) : IClassFixture<Portal
 
     [Fact]
     [Trait("Attack", "Replay")]
+    public async Task Answer_ToAnotherChallengeThanItsCeremonys_IsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (browser, login, ceremony, options, authenticator) = await ChallengedAsync(ct);
+        using var _ = authenticator;
+        var (_, otherOptions) = await browser.PasskeyOptionsAsync(login, "form[data-passkey-sign-in]", ct);
+        var otherChallenge = System.Text.Json.Nodes.JsonNode.Parse(otherOptions)!["challenge"]!.GetValue<string>();
+
+        var page = await browser.SubmitAsync(login, "form[data-passkey-sign-in]",
+            Answer(ceremony, authenticator.Get(options, new Presented(TestPasskeys.PortalOrigin) { Challenge = otherChallenge })), ct);
+
+        await AssertRefusedAsync(browser, page, ct);
+    }
+
+    [Fact]
+    [Trait("Attack", "Replay")]
     public async Task Answer_AfterTheChallengeExpired_IsRefused()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -11,14 +11,16 @@ public sealed record SignInMethod(string AuditName, IReadOnlyList<string> Refere
 {
     public const string MultiFactor = "mfa";
 
+    public const string ProofOfPossession = "pop";
+
     public static readonly SignInMethod PasswordAndCode = new("mfa", ["pwd", "otp", MultiFactor]);
 
     /// <summary>Only while two-factor is not yet required and the person skipped setting it up.</summary>
     public static readonly SignInMethod PasswordOnly = new("pwd", ["pwd"]);
 
     /// <summary>A passkey with user verification: the device and its PIN, face or fingerprint, two factors in one.</summary>
-    public static readonly SignInMethod Passkey = new("passkey", ["pop", MultiFactor]);
+    public static readonly SignInMethod Passkey = new("passkey", [ProofOfPossession, MultiFactor]);
 
     /// <summary>A password, then a passkey at the code step instead of the code.</summary>
-    public static readonly SignInMethod PasswordAndPasskey = new("pwd+passkey", ["pwd", "pop", MultiFactor]);
+    public static readonly SignInMethod PasswordAndPasskey = new("pwd+passkey", ["pwd", ProofOfPossession, MultiFactor]);
 }

@@ -24,12 +24,9 @@ public sealed class PasskeySignIn(
 {
     private const string Purpose = "sign-in";
 
-    /// <summary>Whether the code step offers a passkey: the portal has a relying party and the account a passkey.</summary>
-    public async Task<bool> OfferedAsync(PortalUser account, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        return relyingParty.IsConfigured && await db.Set<IdentityUserPasskey<Guid>>().AnyAsync(p => p.UserId == account.Id, ct);
-    }
+    /// <summary>Whether the account can sign in with a passkey: the portal has a relying party and the account a passkey.</summary>
+    public async Task<bool> OfferedAsync(Guid accountId, CancellationToken ct) =>
+        relyingParty.IsConfigured && await db.Set<IdentityUserPasskey<Guid>>().AnyAsync(p => p.UserId == accountId, ct);
 
     /// <summary>The options for navigator.credentials.get(), and the ceremony its answer must name.</summary>
     /// <param name="account">The account at the code step; null on the login page.</param>
@@ -62,18 +59,21 @@ public sealed class PasskeySignIn(
             return null;
         }
 
-        var (user, passkey) = (result!.User!, result.Passkey!);
-        // The new signature counter, so a copy of the key that answers with an older one is refused next time.
-        if (!(await users.AddOrUpdatePasskeyAsync(user, passkey)).Succeeded)
+        // The new signature counter (a copy of the key answering with an older one is refused next time), the flags the
+        // device reports and the time, in one update: Identity's own would also revalidate and rewrite the account.
+        var passkey = result!.Passkey!;
+        if (await db.Set<IdentityUserPasskey<Guid>>().FindAsync([passkey.CredentialId], ct) is not { } stored)
         {
-            await RefuseAsync("counter not saved", credentialJson, ct);
+            await RefuseAsync("removed meanwhile", credentialJson, ct);
             return null;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.Set<IdentityUserPasskey<Guid>>().Where(p => p.CredentialId == passkey.CredentialId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => EF.Property<DateTime?>(p, PortalDbContext.LastUsedColumn), now), ct);
-        return user;
+        stored.Data.SignCount = passkey.SignCount;
+        stored.Data.IsUserVerified = passkey.IsUserVerified;
+        stored.Data.IsBackedUp = passkey.IsBackedUp;
+        db.Entry(stored).Property(PortalDbContext.LastUsedColumn).CurrentValue = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return result.User;
     }
 
     private async Task RefuseAsync(string reason, string credentialJson, CancellationToken ct)

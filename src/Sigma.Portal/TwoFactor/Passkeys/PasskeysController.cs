@@ -20,7 +20,7 @@ public sealed class PasskeysController(
     Reauthentication reauthentication,
     IStringLocalizer<TwoFactorText> text) : Controller
 {
-    private const string Notice = "Passkeys.Notice";
+    internal const string Notice = "Passkeys.Notice";
 
     [HttpGet("")]
     public async Task<IActionResult> Index([CurrentAccount] PortalUser user, CancellationToken ct)

@@ -164,7 +164,7 @@ public sealed class TwoFactorController(
     {
         ReturnUrl = returnUrl,
         AuthenticatorEntry = enrolment.EntryName(user),
-        PasskeyOffered = await passkeys.OfferedAsync(user, ct),
+        PasskeyOffered = await passkeys.OfferedAsync(user.Id, ct),
     };
 
     private async Task<IActionResult> SetupViewAsync(PortalUser user, string? returnUrl, CancellationToken ct) =>
