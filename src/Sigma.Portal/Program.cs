@@ -6,6 +6,7 @@ using Sigma.Portal.Help;
 using Sigma.Portal.Home;
 using Sigma.Portal.Infrastructure.DataProtection;
 using Sigma.Portal.Infrastructure.Mvc;
+using Sigma.Portal.Infrastructure.Telemetry;
 using Sigma.Portal.Localisation;
 using Sigma.Portal.Sessions;
 using Sigma.Portal.SingleSignOn;
@@ -16,6 +17,7 @@ try
     var commandLine = CommandLine.Parse(args);
     var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
     builder.AddPortalCore()
+        .AddPortalTelemetry()
         .AddPortalDatabase()
         .AddPortalDataProtection()
         .AddPortalSecurity()

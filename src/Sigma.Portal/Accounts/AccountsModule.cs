@@ -72,6 +72,7 @@ internal static class AccountsModule
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<AccountCreator>();
+        services.AddSingleton<SignInMetrics>();
         services.AddScoped<LockoutCounter>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<AccountChoice>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,6 +33,10 @@ public sealed class ErrorController : Controller
             Response.Headers.RetryAfter = DatabaseOutageMiddleware.RetryAfterSeconds;
         }
 
-        return View("Error", new ErrorViewModel(status) { Busy = HttpContext.Items.ContainsKey(PortalBusyFilter.Marker) });
+        return View("Error", new ErrorViewModel(status)
+        {
+            Busy = HttpContext.Items.ContainsKey(PortalBusyFilter.Marker),
+            Reference = status == StatusCodes.Status404NotFound ? null : Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier,
+        });
     }
 }

@@ -8,6 +8,12 @@ public sealed record ErrorViewModel(int StatusCode)
     /// <summary>Refused for lack of capacity (503): the page says to try again in a moment rather than in minutes.</summary>
     public bool Busy { get; init; }
 
+    /// <summary>
+    /// The request's trace id, for the person to quote and an administrator to find in the logs and traces; not shown
+    /// on a page that was merely not found.
+    /// </summary>
+    public string? Reference { get; init; }
+
     /// <summary>The resource key prefix: "Error.404", "Error.Busy", or "Error.Other" for a status without its own text.</summary>
     public string TextKey => Busy ? "Error.Busy" : Described.Contains(StatusCode) ? $"Error.{StatusCode:D}" : "Error.Other";
 }

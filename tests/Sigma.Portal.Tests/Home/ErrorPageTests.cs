@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.Tests.Security;
 
@@ -49,12 +50,29 @@ public sealed class ErrorPageTests(ErrorPageTests.FailingPortal app) : IClassFix
         SecurityHeadersTests.AssertSecurityHeaders(page.Response);
     }
 
+    [Fact]
+    public async Task Failure_ShowsAReference_ThatFindsItsLogEntry()
+    {
+        var logged = app.Logs.NextAsync(entry => entry.StartsWith("Error ", StringComparison.Ordinal) && entry.Contains(FailingController.Secret, StringComparison.Ordinal));
+
+        var page = await app.NewBrowser().OpenAsync(FailingController.Path, TestContext.Current.CancellationToken);
+        var notFound = await app.NewBrowser().OpenAsync("/no-such-page", TestContext.Current.CancellationToken);
+
+        var reference = page.Text(".error-reference code");
+        Assert.Matches("^[0-9a-f]{32}$", reference);
+        Assert.EndsWith($"trace={reference}", await logged, StringComparison.Ordinal);
+        Assert.False(notFound.Has(".error-reference"));
+    }
+
     /// <summary>The portal plus one action that fails, to see what the error handler shows.</summary>
     public sealed class FailingPortal : PortalFactory
     {
+        public CapturedLogs Logs { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
             builder.ConfigureTestServices(services =>
                 services.AddControllers().AddApplicationPart(typeof(FailingController).Assembly));
         }

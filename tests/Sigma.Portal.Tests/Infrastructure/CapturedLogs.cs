@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Sigma.Portal.Tests.Infrastructure;
 
-/// <summary>Every log entry the portal writes at any level: category, formatted message, structured values, exception.</summary>
+/// <summary>
+/// Every log entry the portal writes at any level: category, formatted message, structured values, exception, and the
+/// trace id of the activity it was written in (what a log formatter with scopes writes beside each line).
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
@@ -44,7 +47,7 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             ArgumentNullException.ThrowIfNull(formatter);
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            var entry = $"{logLevel} {category} {formatter(state, exception)} {values} {exception}";
+            var entry = $"{logLevel} {category} {formatter(state, exception)} {values} {exception} trace={System.Diagnostics.Activity.Current?.TraceId.ToHexString()}";
             owner._entries.Enqueue(entry);
             lock (owner._waiting)
             {

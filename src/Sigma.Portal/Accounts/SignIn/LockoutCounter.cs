@@ -13,6 +13,7 @@ namespace Sigma.Portal.Accounts.SignIn;
 public sealed class LockoutCounter(
     PortalDbContext db,
     AuditTrail audit,
+    SignInMetrics metrics,
     IOptions<AccountsOptions> options,
     TimeProvider time,
     ILogger<LockoutCounter> logger)
@@ -103,6 +104,7 @@ public sealed class LockoutCounter(
         }
 
         AccountsLog.LockedOut(logger, attempt.UserId, duration);
+        metrics.LockedOut();
         return end;
     }
 

@@ -21,6 +21,7 @@ public sealed class PasswordSignIn(
     DummyPasswordHash dummy,
     LockoutCounter lockout,
     AuditTrail audit,
+    SignInMetrics metrics,
     TimeProvider time,
     ILogger<PasswordSignIn> logger)
 {
@@ -35,6 +36,7 @@ public sealed class PasswordSignIn(
             AccountsLog.UnknownEmail(logger);
             // What was typed is not kept: it may have been the password, typed in the wrong field.
             await audit.RecordNowAsync(AuditEventType.SignInFailed, null, "UnknownEmail", ct);
+            metrics.Attempt(SignInMetrics.Steps.Password, SignInMetrics.Outcomes.UnknownAccount);
             await PaceAsync(pace, ct);
             return PasswordCheck.Failed;
         }
@@ -95,6 +97,10 @@ public sealed class PasswordSignIn(
             await lockout.SucceededAsync(attempt, ct);
         }
 
+        metrics.Attempt(SignInMetrics.Steps.Password, matched.Count > 0 ? SignInMetrics.Outcomes.Ok
+            : wrong.Count > 0 ? SignInMetrics.Outcomes.Wrong
+            : accounts.Any(a => a.DeactivatedUtc is null) ? SignInMetrics.Outcomes.Locked
+            : SignInMetrics.Outcomes.Deactivated);
         await PaceAsync(pace, ct);
         return matched.Count == 0 ? PasswordCheck.Failed : new PasswordCheck([.. matched.Select(m => m.Account)]);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Audit;
 
 namespace Sigma.Portal.TwoFactor.Passkeys;
@@ -19,6 +20,7 @@ public sealed class PasskeySignIn(
     PasskeyRelyingParty relyingParty,
     PortalDbContext db,
     AuditTrail audit,
+    SignInMetrics metrics,
     TimeProvider time,
     ILogger<PasskeySignIn> logger)
 {
@@ -73,6 +75,7 @@ public sealed class PasskeySignIn(
         stored.Data.IsBackedUp = passkey.IsBackedUp;
         db.Entry(stored).Property(PortalDbContext.LastUsedColumn).CurrentValue = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        metrics.Attempt(SignInMetrics.Steps.Passkey, SignInMetrics.Outcomes.Ok);
         return result.User;
     }
 
@@ -80,6 +83,7 @@ public sealed class PasskeySignIn(
     {
         var owner = await OwnerAsync(credentialJson);
         TwoFactorLog.PasskeyRefused(logger, owner?.Id ?? Guid.Empty, reason);
+        metrics.Attempt(SignInMetrics.Steps.Passkey, reason == "Deactivated" ? SignInMetrics.Outcomes.Deactivated : SignInMetrics.Outcomes.Wrong);
         await audit.RecordNowAsync(AuditEventType.SignInFailed, owner?.Id, reason == "Deactivated" ? reason : "PasskeyRefused", ct);
     }
 

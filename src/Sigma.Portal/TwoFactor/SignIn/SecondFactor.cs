@@ -24,17 +24,18 @@ public sealed class SecondFactor(
     LockoutCounter lockout,
     TwoFactorEmails emails,
     AuditTrail audit,
+    SignInMetrics metrics,
     ILogger<SecondFactor> logger)
 {
     public Task<SecondFactorResult> CheckCodeAsync(PortalUser user, string? code, CancellationToken ct) =>
-        CheckAsync(user, "WrongCode", () => CodeAsync(user, code, ct), ct);
+        CheckAsync(user, "WrongCode", SignInMetrics.Steps.Code, () => CodeAsync(user, code, ct), ct);
 
     public Task<SecondFactorResult> CheckRecoveryCodeAsync(PortalUser user, string? code, CancellationToken ct) =>
-        CheckAsync(user, "WrongRecoveryCode", () => RecoveryCodeAsync(user, code, ct), ct);
+        CheckAsync(user, "WrongRecoveryCode", SignInMetrics.Steps.RecoveryCode, () => RecoveryCodeAsync(user, code, ct), ct);
 
     /// <summary>After an administrator's reset: the one-time access pass that allows setting up a new authenticator.</summary>
     public Task<SecondFactorResult> CheckAccessPassAsync(PortalUser user, string? pass, CancellationToken ct) =>
-        CheckAsync(user, "WrongAccessPass", () => AccessPassAsync(user, pass, ct), ct);
+        CheckAsync(user, "WrongAccessPass", SignInMetrics.Steps.AccessPass, () => AccessPassAsync(user, pass, ct), ct);
 
     /// <summary>
     /// Re-authentication before a change to the factors: the password and then a code or a recovery code, together one
@@ -44,27 +45,31 @@ public sealed class SecondFactor(
         CheckAsync(
             user,
             "Reauthentication",
+            SignInMetrics.Steps.Reauthentication,
             async () => await PasswordMatchesAsync(user, password, ct)
                 ? await (TotpVerifier.Normalize(code) is null ? RecoveryCodeAsync(user, code, ct) : CodeAsync(user, code, ct))
                 : null,
             ct);
 
-    private async Task<SecondFactorResult> CheckAsync(PortalUser user, string failure, Func<Task<SecondFactorResult?>> check, CancellationToken ct)
+    private async Task<SecondFactorResult> CheckAsync(PortalUser user, string failure, string step, Func<Task<SecondFactorResult?>> check, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         var attempt = await lockout.BeginAsync(user, ct);
         if (!attempt.Allowed)
         {
+            metrics.Attempt(step, SignInMetrics.Outcomes.Locked);
             return new SecondFactorResult { LockedUntil = attempt.LockedUntil };
         }
 
         if (await check() is { } accepted)
         {
             await lockout.SucceededAsync(attempt, ct);
+            metrics.Attempt(step, SignInMetrics.Outcomes.Ok);
             return accepted;
         }
 
         await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, failure, ct);
+        metrics.Attempt(step, SignInMetrics.Outcomes.Wrong);
         return new SecondFactorResult { LockedUntil = await lockout.FailedAsync(attempt, ct) };
     }
 

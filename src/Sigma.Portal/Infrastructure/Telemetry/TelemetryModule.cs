@@ -1,0 +1,52 @@
+using System.Reflection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Sigma.Portal.Infrastructure.Telemetry;
+
+/// <summary>
+/// OpenTelemetry metrics and traces: ASP.NET Core, HttpClient, the runtime and the portal's own meters
+/// (<see cref="PortalMeters"/>), sent by OTLP and/or offered to Prometheus, each only when configured. Unconfigured,
+/// nothing is registered, so a portal without telemetry pays nothing for it.
+/// </summary>
+internal static class TelemetryModule
+{
+    public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptionsWithValidateOnStart<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations();
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (!otlp && options.PrometheusPort is null)
+        {
+            return builder;
+        }
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(
+                "sigma-portal",
+                serviceVersion: typeof(TelemetryModule).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+                serviceInstanceId: Environment.MachineName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(PortalMeters.All);
+                if (options.PrometheusPort is { } port)
+                {
+                    // A listener of its own, outside the site's pipeline: the public address never answers /metrics.
+                    metrics.AddPrometheusHttpListener(listener =>
+                    {
+                        listener.Host = options.PrometheusAddress;
+                        listener.Port = port;
+                    });
+                }
+            })
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        if (otlp)
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}
