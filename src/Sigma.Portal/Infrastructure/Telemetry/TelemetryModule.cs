@@ -7,9 +7,9 @@ using OpenTelemetry.Trace;
 namespace Sigma.Portal.Infrastructure.Telemetry;
 
 /// <summary>
-/// OpenTelemetry metrics and traces: ASP.NET Core, HttpClient, the runtime and the portal's own meters
-/// (<see cref="PortalMeters"/>), sent by OTLP and/or offered to Prometheus, each only when configured. Unconfigured,
-/// nothing is registered, so a portal without telemetry pays nothing for it.
+/// OpenTelemetry metrics (ASP.NET Core, HttpClient, the runtime and the portal's own meters, <see cref="PortalMeters"/>)
+/// offered to Prometheus and/or sent by OTLP, and traces (ASP.NET Core, HttpClient) sent by OTLP, each only when
+/// configured. Unconfigured, nothing is registered, so a portal without telemetry pays nothing for it.
 /// </summary>
 internal static class TelemetryModule
 {
@@ -40,11 +40,12 @@ internal static class TelemetryModule
                         listener.Port = port;
                     });
                 }
-            })
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            });
         if (otlp)
         {
-            telemetry.UseOtlpExporter();
+            // Traces only where they can go: Prometheus takes metrics alone, and a trace of every request recorded for
+            // nobody is work for nothing.
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()).UseOtlpExporter();
         }
 
         return builder;
