@@ -15,6 +15,7 @@ namespace Sigma.Portal.Administration;
 /// </summary>
 internal sealed class AdministratorPasskeyGate(
     ITempDataDictionaryFactory tempData,
+    LinkGenerator links,
     IStringLocalizer<TwoFactorText> text) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
@@ -31,20 +32,20 @@ internal sealed class AdministratorPasskeyGate(
         }
 
         var data = tempData.GetTempData(context);
-        string location;
+        string? location;
         // Asked for here, not made for every request that passes authorization.
         if (await context.RequestServices.GetRequiredService<PasskeySignIn>().OfferedAsync(userId, context.RequestAborted))
         {
             data[LoginController.Notice] = "Login.PasskeyForAdministration";
-            location = "/Account/Login?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString);
+            location = links.GetPathByAction(context, nameof(LoginController.Login), "Login", new { returnUrl = context.Request.Path + context.Request.QueryString.ToString() });
         }
         else
         {
             data[PasskeysController.Notice] = text["Passkeys.RequiredForAdministration"].Value;
-            location = "/Settings/Passkeys";
+            location = links.GetPathByAction(context, nameof(PasskeysController.Index), "Passkeys");
         }
 
         data.Save();
-        context.Response.Redirect(location);
+        context.Response.Redirect(location ?? throw new InvalidOperationException("No route to the way in."));
     }
 }
