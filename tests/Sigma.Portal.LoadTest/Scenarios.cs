@@ -96,11 +96,22 @@ internal static class Scenarios
             return new Outcome(false, options.Status);
         }
 
-        browser.Passkey = new SoftwareAuthenticator();
+        var device = new SoftwareAuthenticator();
         var json = JsonNode.Parse(options.Html)!;
-        var credential = browser.Passkey.Create(json["options"]!.ToJsonString(), new SoftwareAuthenticator.Presented(origin));
+        var credential = device.Create(json["options"]!.ToJsonString(), new SoftwareAuthenticator.Presented(origin));
         var added = await browser.PostFormAsync("/Settings/Passkeys", page, [new("Ceremony", json["ceremony"]!.GetValue<string>()), new("Credential", credential), new("Name", "Load test")]);
-        return new Outcome(added.Ok && added.Html.Contains("passkey-list", StringComparison.Ordinal), added.Status);
+        var success = added.Ok && added.Html.Contains("passkey-list", StringComparison.Ordinal);
+        // Kept only once the portal has it: a refused passkey would fail every sign-in after it; the next operation tries again.
+        if (success)
+        {
+            browser.Passkey = device;
+        }
+        else
+        {
+            device.Dispose();
+        }
+
+        return new Outcome(success, added.Status);
     }
 
     private static async Task<Outcome> LoginPageAsync(VirtualBrowser browser, Target target)
