@@ -1,6 +1,6 @@
 // What every layer of the web app may use, being below all of it: the data model, EF Core and options, and the
-// infrastructure's data, hosting and security parts. Features are still imported file by file, so each file shows which
-// features it builds on (tests/Sigma.Portal.Tests/Architecture).
+// infrastructure's data, hosting, security and telemetry parts. Features are still imported file by file, so each file
+// shows which features it builds on (tests/Sigma.Portal.Tests/Architecture).
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Options;
 global using Sigma.Portal.Data;
@@ -8,3 +8,4 @@ global using Sigma.Portal.Data.Accounts;
 global using Sigma.Portal.Infrastructure.Data;
 global using Sigma.Portal.Infrastructure.Hosting;
 global using Sigma.Portal.Infrastructure.Security;
+global using Sigma.Portal.Infrastructure.Telemetry;

@@ -6,7 +6,6 @@ using Sigma.Portal.Help;
 using Sigma.Portal.Home;
 using Sigma.Portal.Infrastructure.DataProtection;
 using Sigma.Portal.Infrastructure.Mvc;
-using Sigma.Portal.Infrastructure.Telemetry;
 using Sigma.Portal.Localisation;
 using Sigma.Portal.Sessions;
 using Sigma.Portal.SingleSignOn;

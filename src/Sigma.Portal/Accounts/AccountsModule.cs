@@ -10,6 +10,7 @@ using Sigma.Portal.Accounts.Invitations;
 using Sigma.Portal.Accounts.Links;
 using Sigma.Portal.Accounts.Passwords;
 using Sigma.Portal.Accounts.SignIn;
+using Sigma.Portal.Data.Audit;
 using Sigma.Portal.Infrastructure.Mvc;
 
 namespace Sigma.Portal.Accounts;
@@ -65,14 +66,15 @@ internal static class AccountsModule
 
         services.AddOptionsWithValidateOnStart<PasswordWorkOptions>().BindConfiguration(PasswordWorkOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<IValidateOptions<PasswordWorkOptions>, PasswordWorkOptionsValidator>();
-        services.AddSingleton<PasswordWork>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<AccountTokens>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<AccountCreator>();
-        services.AddSingleton<SignInMetrics>();
+        services.AddPortalMeter<SignInMetrics>();
+        services.AddPortalMeter<PasswordWork>();
+        services.AddCommittedRowsObserver<AuditEvent, AccountMetrics>().AddPortalMeter<AccountMetrics>();
         services.AddScoped<LockoutCounter>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<AccountChoice>();

@@ -13,7 +13,7 @@ namespace Sigma.Portal.Audit;
 public sealed partial class AuditDetails(IStringLocalizer<AuditText> text, IStringLocalizer<SharedText> shared, DisplayTexts display)
 {
     private static readonly HashSet<string> Failures =
-        ["UnknownEmail", "Deactivated", "LockedOut", "WrongPassword", "WrongCode", "WrongRecoveryCode", "WrongAccessPass", "PasskeyRefused"];
+        ["UnknownEmail", "Deactivated", "LockedOut", "WrongPassword", "WrongCode", "ReplayedCode", "WrongRecoveryCode", "WrongAccessPass", "PasskeyRefused"];
 
     private static readonly Dictionary<string, string> ApplicationRefusals = new(StringComparer.Ordinal)
     {

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Sigma.Portal.Data.Email;
 
 namespace Sigma.Portal.Email;
 
@@ -12,9 +12,8 @@ internal static class EmailModule
         services.AddOptionsWithValidateOnStart<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations();
 
         services.AddSingleton<WakeSignal<OutboxDispatcher>>();
-        services.AddSingleton<OutboxSignalInterceptors>();
-        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignalInterceptors>().SaveChanges);
-        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignalInterceptors>().Transactions);
+        services.AddCommittedRowsObserver<OutboxMessage, OutboxWakeUp>();
+        services.AddCommittedRowsObserver<OutboxMessage, EmailMetrics>().AddPortalMeter<EmailMetrics>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<EmailRenderer>();

@@ -14,6 +14,7 @@ public sealed class OutboxDispatcher(
     IDataProtectionProvider protection,
     IOptions<OutboxOptions> outboxOptions,
     IOptions<SmtpOptions> smtpOptions,
+    EmailMetrics metrics,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
@@ -112,6 +113,7 @@ public sealed class OutboxDispatcher(
                     .SetProperty(m => m.ClaimToken, (Guid?)null)
                     .SetProperty(m => m.ClaimedUntilUtc, (DateTime?)null), CancellationToken.None);
             EmailLog.Sent(logger, message.Id, message.Kind);
+            metrics.Sent(message.Kind);
         }
     }
 
@@ -135,10 +137,12 @@ public sealed class OutboxDispatcher(
         if (dead)
         {
             EmailLog.Dead(logger, message.Id, message.Kind, attempt, description);
+            metrics.Dead(message.Kind);
         }
         else
         {
             EmailLog.SendFailed(logger, message.Id, message.Kind, attempt, next, description);
+            metrics.Failed(message.Kind);
         }
     }
 

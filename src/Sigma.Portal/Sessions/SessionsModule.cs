@@ -12,6 +12,7 @@ internal static class SessionsModule
         services.AddOptionsWithValidateOnStart<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<WakeSignal<SessionsEnded>>();
         services.AddSingleton<DatabaseTicketStore>();
+        services.AddPortalMeter<SessionMetrics>();
         services.AddScoped<UserSessions>();
         services.Configure<AuthenticationOptions>(authentication =>
             authentication.Schemes.Single(scheme => scheme.Name == IdentityConstants.ApplicationScheme).HandlerType = typeof(FreshSessionCookieHandler));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Sigma.Portal.Data.Sessions;
 
 namespace Sigma.Portal.Sessions;
 
@@ -71,8 +72,7 @@ public sealed class UserSessions(
     public async Task<DateTime?> BeganAsync(Guid sessionId, Guid userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var idleSince = now - options.Value.IdleTimeout;
-        var active = db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedUtc == null && s.ExpiresUtc > now && s.LastSeenUtc > idleSince);
+        var active = Valid(now).Where(s => s.Id == sessionId && s.UserId == userId);
         var session = await active.Select(s => new { s.CreatedUtc, s.LastSeenUtc }).FirstOrDefaultAsync(ct);
         if (session is not null && now - session.LastSeenUtc > DatabaseTicketStore.LastSeenResolution)
         {
@@ -80,6 +80,16 @@ public sealed class UserSessions(
         }
 
         return session?.CreatedUtc;
+    }
+
+    /// <summary>How many sessions of all accounts are valid now (for the sessions gauge).</summary>
+    public int CountActive() => Valid(time.GetUtcNow().UtcDateTime).Count();
+
+    /// <summary>Valid by the same rule as a session's cookie: not ended, not idle, not too old.</summary>
+    private IQueryable<UserSession> Valid(DateTime now)
+    {
+        var idleSince = now - options.Value.IdleTimeout;
+        return db.UserSessions.Where(s => s.RevokedUtc == null && s.ExpiresUtc > now && s.LastSeenUtc > idleSince);
     }
 
     public static Guid? CurrentId(ClaimsPrincipal principal)

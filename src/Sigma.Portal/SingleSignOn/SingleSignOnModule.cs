@@ -19,6 +19,7 @@ internal static class SingleSignOnModule
         services.AddScoped<ApplicationRegistrar>();
         services.AddScoped<ApplicationLogos>();
         services.AddScoped<ApplicationSignIn>();
+        services.AddPortalMeter<SingleSignOnMetrics>();
         services.AddSingleton<ProtocolRefusals>();
         services.AddSingleton<IPortalCommand, RegisterAppCommand>();
         services.AddSingleton<IPortalCommand, RotateSigningKeyCommand>();

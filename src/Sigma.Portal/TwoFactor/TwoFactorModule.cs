@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Sigma.Portal.Accounts.SignIn;
+using Sigma.Portal.Data.Audit;
 using Sigma.Portal.TwoFactor.Authenticators;
 using Sigma.Portal.TwoFactor.LostPhone;
 using Sigma.Portal.TwoFactor.Passkeys;
@@ -18,6 +19,7 @@ internal static class TwoFactorModule
         services.AddSingleton<IValidateOptions<TwoFactorOptions>, TwoFactorOptionsValidator>();
         services.AddSingleton<AuthenticatorSecrets>();
         services.AddSingleton<TwoFactorPolicy>();
+        services.AddCommittedRowsObserver<AuditEvent, TwoFactorMetrics>().AddPortalMeter<TwoFactorMetrics>();
         services.AddScoped<TotpVerifier>();
         services.AddScoped<RecoveryCodes>();
         services.AddScoped<TwoFactorEmails>();

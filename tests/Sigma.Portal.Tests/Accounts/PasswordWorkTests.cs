@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Sigma.Portal.Accounts.Passwords;
@@ -17,12 +19,14 @@ namespace Sigma.Portal.Tests.Accounts;
 /// </summary>
 public sealed class PasswordWorkTests
 {
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+
     [Fact]
     [Trait("Attack", "LoginFlood")]
     public async Task Hashes_BeyondTheSlotsWait_AndBeyondTheQueueAreRefused()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1 }), NullLogger<PasswordWork>.Instance);
+        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1 }), Meters, NullLogger<PasswordWork>.Instance);
         using var release = new ManualResetEventSlim();
         var running = new TaskCompletionSource();
 
@@ -44,7 +48,7 @@ public sealed class PasswordWorkTests
     public async Task Hash_WaitingLongerThanMaxWait_IsRefusedNeverRuns_AndFreesItsPlace()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1, MaxWait = TimeSpan.FromSeconds(1) }), NullLogger<PasswordWork>.Instance);
+        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1, MaxWait = TimeSpan.FromSeconds(1) }), Meters, NullLogger<PasswordWork>.Instance);
         using var release = new ManualResetEventSlim();
         var running = new TaskCompletionSource();
         var waitedTooLongRan = false;
@@ -66,7 +70,7 @@ public sealed class PasswordWorkTests
     public async Task Hashes_RunOnThreadsOfLowerPriorityThanRequests_AndTheRequestContinuesElsewhere()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1 }), NullLogger<PasswordWork>.Instance);
+        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1 }), Meters, NullLogger<PasswordWork>.Instance);
 
         var niceBefore = LowPriority.CurrentNice();
         var (nice, hashThread) = await work.RunAsync(() => (LowPriority.CurrentNice(), Environment.CurrentManagedThreadId), ct);
@@ -121,6 +125,38 @@ public sealed class PasswordWorkTests
         Assert.Equal(HttpStatusCode.OK, help.Status);
         Assert.Equal(HttpStatusCode.OK, afterwards.Status);
         Assert.True(afterwards.Has("input[name=Code]"), "After the flood the password step leads to the code step again.");
+    }
+
+    [Fact]
+    [Trait("Attack", "LoginFlood")]
+    public async Task Metrics_ShowTheWaitingRoom_EachWait_AndEachRefusalByReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = meters.GetRequiredService<IMeterFactory>();
+        using var waiting = new MetricCollector<int>(factory, "sigma.portal.password_hash", "sigma.portal.password_hash.waiting");
+        using var waits = new MetricCollector<double>(factory, "sigma.portal.password_hash", "sigma.portal.password_hash.wait");
+        using var refused = new MetricCollector<long>(factory, "sigma.portal.password_hash", "sigma.portal.password_hash.refused");
+        using var work = new PasswordWork(Options.Create(new PasswordWorkOptions { ConcurrentHashes = 1, QueueLimit = 1, MaxWait = TimeSpan.FromSeconds(1) }), factory, NullLogger<PasswordWork>.Instance);
+        using var release = new ManualResetEventSlim();
+        var running = new TaskCompletionSource();
+
+        var first = Task.Run(() => work.RunAsync(() => Hold(running, release), ct), ct);
+        await running.Task;
+        var tooLate = work.RunAsync(() => 2, ct);
+        waiting.RecordObservableInstruments();
+        var oneWaiting = waiting.LastMeasurement!.Value;
+        await Assert.ThrowsAsync<PortalBusyException>(() => work.RunAsync(() => 3, ct));
+        await Assert.ThrowsAsync<PortalBusyException>(() => tooLate);
+        release.Set();
+        await first;
+        await work.RunAsync(() => 4, ct);
+
+        Assert.Equal(1, oneWaiting);
+        Assert.Equal(["full", "waited_too_long"], [.. refused.GetMeasurementSnapshot().Select(m => (string)m.Tags["sigma.reason"]!).Order(StringComparer.Ordinal)]);
+        // The two hashes that ran, and not the one that gave up waiting.
+        Assert.Equal(2, waits.GetMeasurementSnapshot().Count);
+        Assert.All(waits.GetMeasurementSnapshot(), m => Assert.True(m.Value >= 0));
     }
 
     private static int Hold(TaskCompletionSource running, ManualResetEventSlim release)

@@ -38,6 +38,11 @@ public sealed class PrometheusTests : IAsyncLifetime
         Assert.Contains("sigma_portal_signin_attempts_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("sigma_outcome=\"ok\",sigma_step=\"code\"", metrics, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
+        // The gauges read at collection exist from the start, before anything touched their features.
+        Assert.Contains("sigma_portal_sessions_active", metrics, StringComparison.Ordinal);
+        Assert.Contains("sigma_portal_email_unsent{", metrics, StringComparison.Ordinal);
+        Assert.Contains("sigma_portal_email_oldest_unsent_age_seconds", metrics, StringComparison.Ordinal);
+        Assert.Contains("sigma_portal_password_hash_waiting", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain(account.Email, metrics, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, onTheSite.StatusCode);
     }

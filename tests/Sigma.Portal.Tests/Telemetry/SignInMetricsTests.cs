@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Sigma.Portal.Data;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 
@@ -62,6 +64,27 @@ public sealed class SignInMetricsTests : IAsyncLifetime
 
         Assert.Equal(1, lockouts.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.Equal(["password:locked", "password:wrong", "password:wrong", "password:wrong"], Counted(attempts));
+    }
+
+    [Fact]
+    [Trait("Attack", "Replay")]
+    public async Task ReplayedCode_IsCountedAsReplayed_AndAuditedSo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(_app).WithAuthenticatorAsync(ct);
+        using var attempts = Collector("sigma.portal.signin.attempts");
+
+        var first = _app.NewBrowser();
+        await first.EnterCodeAsync(_app, await first.PasswordStepAsync(account.Email, account.Password!, ct), account.AuthenticatorKey!, ct);
+        var second = _app.NewBrowser();
+        var seen = TestTotp.CodeAt(account.AuthenticatorKey!, _app.Clock.GetUtcNow());
+        var refused = await second.SubmitAsync(await second.PasswordStepAsync(account.Email, account.Password!, ct), "form.code-form", new Dictionary<string, string> { ["Code"] = seen }, ct);
+        var failure = await _app.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEvents
+            .Where(e => e.UserId == account.Id && e.EventType == "SignInFailed").Select(e => e.Detail).SingleAsync(ct));
+
+        Assert.True(refused.Has("input[name=Code]"), "The replayed code leaves the person at the code step.");
+        Assert.Equal(["code:ok", "code:replayed", "password:ok", "password:ok"], Counted(attempts));
+        Assert.Equal("ReplayedCode", failure);
     }
 
     private MetricCollector<long> Collector(string instrument) =>

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace Sigma.Portal.Accounts.Passwords;
 
@@ -7,7 +9,8 @@ namespace Sigma.Portal.Accounts.Passwords;
 /// request handling, with a bounded waiting room in front (waiting holds no thread). A flood of sign-ins then costs the
 /// cores' spare time and no more, so every other page keeps answering. A sign-in that finds the waiting room full, or
 /// waits longer than <see cref="PasswordWorkOptions.MaxWait"/>, is refused (<see cref="PortalBusyException"/>, a 503
-/// with Retry-After); making refused clients wait first keeps them from coming straight back.
+/// with Retry-After); making refused clients wait first keeps them from coming straight back. Meter
+/// <c>sigma.portal.password_hash</c> shows the waiting room, the wait and the refusals.
 /// </summary>
 public sealed class PasswordWork : IDisposable
 {
@@ -16,12 +19,23 @@ public sealed class PasswordWork : IDisposable
     private readonly int _admissionLimit;
     private readonly TimeSpan _maxWait;
     private readonly ILogger<PasswordWork> _logger;
+    private readonly Histogram<double> _wait;
+    private readonly Counter<long> _refused;
     private int _admitted;
 
-    public PasswordWork(IOptions<PasswordWorkOptions> options, ILogger<PasswordWork> logger)
+    public PasswordWork(IOptions<PasswordWorkOptions> options, IMeterFactory meters, ILogger<PasswordWork> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meters);
         _logger = logger;
+        var meter = meters.Create(PortalMeters.PasswordHash);
+        meter.CreateObservableGauge("sigma.portal.password_hash.waiting", () => _queue.Count, "{hash}", "Password hashes waiting for a hashing thread.");
+        _wait = meter.CreateHistogram(
+            "sigma.portal.password_hash.wait",
+            "s",
+            "How long a password hash waited for a hashing thread.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _refused = meter.CreateCounter<long>("sigma.portal.password_hash.refused", "{request}", "Sign-ins refused with 503 because hashing was full, by reason.");
         _admissionLimit = options.Value.ConcurrentHashes + options.Value.QueueLimit;
         _maxWait = options.Value.MaxWait;
         _threads = [.. Enumerable.Range(0, options.Value.ConcurrentHashes).Select(i => new Thread(Work) { IsBackground = true, Name = $"Password hash {i}" })];
@@ -39,6 +53,7 @@ public sealed class PasswordWork : IDisposable
         {
             Interlocked.Decrement(ref _admitted);
             AccountsLog.PasswordWorkFull(_logger);
+            Refused("full");
             throw new PortalBusyException();
         }
 
@@ -58,6 +73,7 @@ public sealed class PasswordWork : IDisposable
             }
 
             AccountsLog.PasswordWorkFull(_logger);
+            Refused("waited_too_long");
             throw new PortalBusyException("Waited too long for a password hash.", e);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
@@ -78,6 +94,8 @@ public sealed class PasswordWork : IDisposable
         _queue.Dispose();
     }
 
+    private void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("sigma.reason", reason));
+
     private void Work()
     {
         LowPriority.ForCurrentThread();
@@ -85,6 +103,7 @@ public sealed class PasswordWork : IDisposable
         {
             if (job.Start())
             {
+                _wait.Record(Stopwatch.GetElapsedTime(job.Queued).TotalSeconds);
                 job.Run();
                 Interlocked.Decrement(ref _admitted);
             }
@@ -96,6 +115,8 @@ public sealed class PasswordWork : IDisposable
     {
         private const int Waiting = 0, Started = 1, Abandoned = 2;
         private int _state;
+
+        public long Queued { get; } = Stopwatch.GetTimestamp();
 
         public bool Start() => Interlocked.CompareExchange(ref _state, Started, Waiting) == Waiting;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Sigma.Portal.Infrastructure.Telemetry;
 
 namespace Sigma.Portal.Accounts.SignIn;
 
@@ -41,6 +40,7 @@ public sealed class SignInMetrics
     {
         public const string Ok = "ok";
         public const string Wrong = "wrong";
+        public const string Replayed = "replayed";
         public const string Locked = "locked";
         public const string UnknownAccount = "unknown_account";
         public const string Deactivated = "deactivated";

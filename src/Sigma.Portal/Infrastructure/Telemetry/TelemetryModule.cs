@@ -30,7 +30,8 @@ internal static class TelemetryModule
                 serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(PortalMeters.All);
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(PortalMeters.All)
+                    .AddInstrumentation(sp => sp.GetServices<PortalMeterOwner>().Select(owner => sp.GetRequiredService(owner.Type)).ToList());
                 if (options.PrometheusPort is { } port)
                 {
                     // A listener of its own, outside the site's pipeline: the public address never answers /metrics.

@@ -27,6 +27,7 @@ public sealed class ApplicationSignIn(
     UserSessions sessions,
     SecretHasher hasher,
     AuditTrail audit,
+    SingleSignOnMetrics metrics,
     ILogger<ApplicationSignIn> logger)
 {
     /// <summary>The portal session the tokens came from; kept in codes and refresh tokens, never sent to an application.</summary>
@@ -117,9 +118,11 @@ public sealed class ApplicationSignIn(
     /// At the token endpoint: the identity in the code or refresh token, refreshed from the account, while the account,
     /// the application and the portal session still allow it; null refuses the request.
     /// </summary>
-    public async Task<ClaimsPrincipal?> RedeemAsync(ClaimsPrincipal issued, string? clientId, CancellationToken ct)
+    public async Task<ClaimsPrincipal?> RedeemAsync(ClaimsPrincipal issued, OpenIddictRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(issued);
+        ArgumentNullException.ThrowIfNull(request);
+        var clientId = request.ClientId;
         var refusal = "unknown subject";
         if (Guid.TryParse(issued.GetClaim(Claims.Subject), out var userId)
             && Guid.TryParseExact(issued.GetClaim(SessionClaim), "N", out var sessionId))
@@ -137,6 +140,7 @@ public sealed class ApplicationSignIn(
                 identity.SetScopes(issued.GetScopes());
                 identity.SetAuthorizationId(issued.GetAuthorizationId());
                 identity.SetDestinations(DestinationsOf);
+                metrics.Issued(clientId, request.GrantType);
                 return new ClaimsPrincipal(identity);
             }
         }

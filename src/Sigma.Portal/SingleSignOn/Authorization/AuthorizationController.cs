@@ -60,7 +60,7 @@ public sealed class AuthorizationController(ApplicationSignIn signIn, AccountSig
         }
 
         var issued = await HttpContext.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var principal = issued.Principal is { } presented ? await signIn.RedeemAsync(presented, request.ClientId, ct) : null;
+        var principal = issued.Principal is { } presented ? await signIn.RedeemAsync(presented, request, ct) : null;
         return principal is null
             ? ProtocolError(Error(Errors.InvalidGrant, "The sign-in is no longer valid."))
             : SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

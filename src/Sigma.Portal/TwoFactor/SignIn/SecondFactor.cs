@@ -61,15 +61,18 @@ public sealed class SecondFactor(
             return new SecondFactorResult { LockedUntil = attempt.LockedUntil };
         }
 
-        if (await check() is { } accepted)
+        var result = await check();
+        if (result is { Accepted: true })
         {
             await lockout.SucceededAsync(attempt, ct);
             metrics.Attempt(step, SignInMetrics.Outcomes.Ok);
-            return accepted;
+            return result;
         }
 
-        await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, failure, ct);
-        metrics.Attempt(step, SignInMetrics.Outcomes.Wrong);
+        // A code used before is as wrong as any other (RFC 6238 §5.2), but worth telling apart: it was seen by someone.
+        var replayed = result is { Replayed: true };
+        await audit.RecordNowAsync(AuditEventType.SignInFailed, user.Id, replayed ? "ReplayedCode" : failure, ct);
+        metrics.Attempt(step, replayed ? SignInMetrics.Outcomes.Replayed : SignInMetrics.Outcomes.Wrong);
         return new SecondFactorResult { LockedUntil = await lockout.FailedAsync(attempt, ct) };
     }
 
@@ -80,7 +83,13 @@ public sealed class SecondFactor(
     private async Task<SecondFactorResult?> CodeAsync(PortalUser user, string? code, CancellationToken ct)
     {
         var active = await AuthenticatorQueries.Active(db, user.Id, ct);
-        return active is not null && await totp.VerifyAsync(active, code, ct) == TotpResult.Accepted ? new SecondFactorResult { Accepted = true } : null;
+        return active is null ? null
+            : await totp.VerifyAsync(active, code, ct) switch
+            {
+                TotpResult.Accepted => new SecondFactorResult { Accepted = true },
+                TotpResult.Replayed => SecondFactorResult.ReplayedCode,
+                _ => null,
+            };
     }
 
     /// <summary>The code used up, the audit event and the notice to the person commit together, or none of them.</summary>

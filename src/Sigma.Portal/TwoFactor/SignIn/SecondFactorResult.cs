@@ -12,4 +12,9 @@ public sealed record SecondFactorResult
     public int? RecoveryCodesLeft { get; init; }
 
     public static SecondFactorResult Refused { get; } = new();
+
+    /// <summary>Refused: a right code, but of a time step already used.</summary>
+    internal static SecondFactorResult ReplayedCode { get; } = new() { Replayed = true };
+
+    internal bool Replayed { get; private init; }
 }
