@@ -1,3 +1,5 @@
+using Sigma.Portal.Data.Audit;
+
 namespace Sigma.Portal.Audit;
 
 internal static class AuditModule
@@ -9,6 +11,7 @@ internal static class AuditModule
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<AuditSearch>();
         builder.Services.AddSingleton<AuditDetails>();
+        builder.Services.AddCommittedRowsObserver<AuditEvent, AuditToLog>();
         builder.Services.AddSingleton<AuditRetentionJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditRetentionJob>());
         return builder;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.Tests.Security;
 
@@ -53,26 +52,31 @@ public sealed class ErrorPageTests(ErrorPageTests.FailingPortal app) : IClassFix
     [Fact]
     public async Task Failure_ShowsAReference_ThatFindsItsLogEntry()
     {
-        var logged = app.Logs.NextAsync(entry => entry.StartsWith("Error ", StringComparison.Ordinal) && entry.Contains(FailingController.Secret, StringComparison.Ordinal));
-
         var page = await app.NewBrowser().OpenAsync(FailingController.Path, TestContext.Current.CancellationToken);
         var notFound = await app.NewBrowser().OpenAsync("/no-such-page", TestContext.Current.CancellationToken);
 
         var reference = page.Text(".error-reference code");
         Assert.Matches("^[0-9a-f]{32}$", reference);
-        Assert.EndsWith($"trace={reference}", await logged, StringComparison.Ordinal);
+        // As Logging:Console:FormatterName=json prints it: the failure's line names the trace the page shows.
+        var line = Assert.Single(app.ConsoleLines.Json, l => l.GetProperty("LogLevel").GetString() == "Error"
+            && l.GetProperty("Exception").GetString()!.Contains(FailingController.Secret, StringComparison.Ordinal));
+        Assert.Contains(line.GetProperty("Scopes").EnumerateArray(), scope =>
+            scope.ValueKind == System.Text.Json.JsonValueKind.Object && scope.TryGetProperty("TraceId", out var trace) && trace.GetString() == reference);
         Assert.False(notFound.Has(".error-reference"));
     }
 
     /// <summary>The portal plus one action that fails, to see what the error handler shows.</summary>
     public sealed class FailingPortal : PortalFactory
     {
-        public CapturedLogs Logs { get; } = new();
+        public FailingPortal()
+        {
+            Settings["Logging:Console:FormatterName"] = "json";
+            CaptureConsole = true;
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
             builder.ConfigureTestServices(services =>
                 services.AddControllers().AddApplicationPart(typeof(FailingController).Assembly));
         }

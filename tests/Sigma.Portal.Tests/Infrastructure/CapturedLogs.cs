@@ -47,7 +47,7 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             ArgumentNullException.ThrowIfNull(formatter);
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            var entry = $"{logLevel} {category} {formatter(state, exception)} {values} {exception} trace={System.Diagnostics.Activity.Current?.TraceId.ToHexString()}";
+            var entry = $"{logLevel} {category} {formatter(state, exception)} {values} {exception}";
             owner._entries.Enqueue(entry);
             lock (owner._waiting)
             {

@@ -72,6 +72,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public bool SystemClock { get; set; }
 
+    /// <summary>Keeps what the console logger prints, as <see cref="Infrastructure.ConsoleLines"/> (set the formatter in Settings).</summary>
+    public bool CaptureConsole { get; set; }
+
+    public ConsoleLines ConsoleLines => ConsoleLines.Of(this);
+
     /// <summary>Configuration for this instance; change it before the first request.</summary>
     public IDictionary<string, string?> Settings => _settings;
 
@@ -97,6 +102,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             }
 
             services.AddSingleton<IStartupFilter, TestClientAddress>();
+            if (CaptureConsole)
+            {
+                ConsoleLines.AddTo(services);
+            }
+
             if (ManualDispatch)
             {
                 foreach (var background in new[] { typeof(Sigma.Portal.Email.OutboxDispatcherService), typeof(Sigma.Portal.Accounts.Links.LinkRequestDispatcherService), typeof(Sigma.Portal.SingleSignOn.Logout.SessionEndJobService) })

@@ -76,11 +76,13 @@ public sealed class SecretLeakageTests(SecretLeakageTests.LoggedPortal app) : IC
         var passPage = await passBrowser.PasswordStepAsync(person.Email, password, ct);
         await passBrowser.SubmitAsync(passPage, "form.access-pass-form", new Dictionary<string, string> { ["AccessPass"] = pass }, ct);
 
-        var logs = string.Join("\n", app.Logs.Entries);
+        // Both what the log providers get and what the console prints as JSON lines, the audit events among them.
+        var logs = string.Join("\n", app.Logs.Entries) + "\n" + app.ConsoleLines.JsonText;
         var database = await ReadDatabaseAsync(ct);
 
         Assert.NotEmpty(app.Logs.Entries);
         Assert.Contains("Debug", logs, StringComparison.Ordinal);
+        Assert.Contains("SignInSucceeded", app.ConsoleLines.JsonText, StringComparison.Ordinal);
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
@@ -128,6 +130,9 @@ public sealed class SecretLeakageTests(SecretLeakageTests.LoggedPortal app) : IC
             Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
             Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace";
             Settings["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "Trace";
+            Settings["Logging:Console:FormatterName"] = "json";
+            Settings["Audit:WriteToLog"] = "true";
+            CaptureConsole = true;
         }
 
         public CapturedLogs Logs { get; } = new();

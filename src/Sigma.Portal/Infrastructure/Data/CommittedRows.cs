@@ -20,7 +20,7 @@ public interface ICommittedRowsObserver<in TEntity>
 public sealed class CommittedRows<TEntity>
     where TEntity : class
 {
-    private readonly ConditionalWeakTable<DbContext, List<TEntity>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
     private readonly ICommittedRowsObserver<TEntity>[] _observers;
 
     public CommittedRows(IEnumerable<ICommittedRowsObserver<TEntity>> observers)
@@ -51,7 +51,9 @@ public sealed class CommittedRows<TEntity>
             var added = tracker.Entries<TEntity>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
             if (added.Count > 0)
             {
-                _pending.GetOrCreateValue(context).AddRange(added);
+                var pending = _pending.GetOrCreateValue(context);
+                pending.Rows.AddRange(added);
+                pending.Saving = true;
             }
         }
         finally
@@ -62,20 +64,34 @@ public sealed class CommittedRows<TEntity>
 
     private void Saved(DbContext? context)
     {
-        if (context is not null && context.Database.CurrentTransaction is null)
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saving = false;
+            if (context.Database.CurrentTransaction is null)
+            {
+                Flush(context);
+            }
+        }
+    }
+
+    private void Committed(DbContext? context)
+    {
+        // A save without a transaction of the caller's commits one of its own before it is done, and before it has given
+        // the rows their generated keys: Saved reports those.
+        if (context is not null && _pending.TryGetValue(context, out var pending) && !pending.Saving)
         {
             Flush(context);
         }
     }
 
-    private void Flush(DbContext? context)
+    private void Flush(DbContext context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var rows))
+        if (_pending.TryGetValue(context, out var pending))
         {
             _pending.Remove(context);
             foreach (var observer in _observers)
             {
-                observer.Committed(rows);
+                observer.Committed(pending.Rows);
             }
         }
     }
@@ -86,6 +102,13 @@ public sealed class CommittedRows<TEntity>
         {
             _pending.Remove(context);
         }
+    }
+
+    private sealed class Pending
+    {
+        public List<TEntity> Rows { get; } = [];
+
+        public bool Saving { get; set; }
     }
 
     private sealed class SaveChangesHook(CommittedRows<TEntity> owner) : SaveChangesInterceptor
@@ -127,11 +150,11 @@ public sealed class CommittedRows<TEntity>
     {
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            owner.Flush(eventData.Context);
+            owner.Committed(eventData.Context);
             return Task.CompletedTask;
         }
 
-        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => owner.Flush(eventData.Context);
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => owner.Committed(eventData.Context);
 
         public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -9,13 +10,22 @@ namespace Sigma.Portal.Infrastructure.Telemetry;
 /// <summary>
 /// OpenTelemetry metrics (ASP.NET Core, HttpClient, the runtime and the portal's own meters, <see cref="PortalMeters"/>)
 /// offered to Prometheus and/or sent by OTLP, and traces (ASP.NET Core, HttpClient) sent by OTLP, each only when
-/// configured. Unconfigured, nothing is registered, so a portal without telemetry pays nothing for it.
+/// configured. Unconfigured, nothing is registered, so a portal without telemetry pays nothing for it. Logs go to the
+/// console as plain text or, by configuration, as JSON lines.
 /// </summary>
 internal static class TelemetryModule
 {
     public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptionsWithValidateOnStart<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations();
+        // Logging:Console:FormatterName=json switches the console to one JSON object per line. Its scopes carry the
+        // request's TraceId, which is the reference an error page shows; the timestamp is UTC, as a SIEM wants it.
+        builder.Services.Configure<JsonConsoleFormatterOptions>(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         if (!otlp && options.PrometheusPort is null)
