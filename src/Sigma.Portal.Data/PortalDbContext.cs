@@ -46,6 +46,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
+    public DbSet<PortalInstance> PortalInstances => Set<PortalInstance>();
+
     public DbSet<HelpComment> HelpComments => Set<HelpComment>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -560,6 +560,40 @@ namespace Sigma.Portal.Migrations.SqlServer.Migrations
                     b.ToTable("PendingImports");
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.Administration.PortalInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("HashesRefused")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HashesWaiting")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MachineName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.ToTable("PortalInstances", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")

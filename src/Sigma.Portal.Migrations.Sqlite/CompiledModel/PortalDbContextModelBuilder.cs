@@ -11,7 +11,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
     public partial class PortalDbContextModel
     {
         private PortalDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8f899d86-bb87-4472-9c67-815bf971f411"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("e194711d-4e6b-4745-a3b8-9685a60b6d9d"), entityTypeCount: 26)
         {
         }
 
@@ -31,6 +31,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             var pendingLinkRequest = PendingLinkRequestEntityType.Create(this);
             var portalUser = PortalUserEntityType.Create(this);
             var pendingImport = PendingImportEntityType.Create(this);
+            var portalInstance = PortalInstanceEntityType.Create(this);
             var auditEvent = AuditEventEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var helpComment = HelpCommentEntityType.Create(this);
@@ -74,6 +75,7 @@ namespace Sigma.Portal.Migrations.Sqlite.CompiledModel
             PendingLinkRequestEntityType.CreateAnnotations(pendingLinkRequest);
             PortalUserEntityType.CreateAnnotations(portalUser);
             PendingImportEntityType.CreateAnnotations(pendingImport);
+            PortalInstanceEntityType.CreateAnnotations(portalInstance);
             AuditEventEntityType.CreateAnnotations(auditEvent);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             HelpCommentEntityType.CreateAnnotations(helpComment);

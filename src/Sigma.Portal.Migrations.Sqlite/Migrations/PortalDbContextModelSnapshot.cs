@@ -546,6 +546,40 @@ namespace Sigma.Portal.Migrations.Sqlite.Migrations
                     b.ToTable("PendingImports");
                 });
 
+            modelBuilder.Entity("Sigma.Portal.Data.Administration.PortalInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HashesRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HashesWaiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MachineName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenUtc");
+
+                    b.ToTable("PortalInstances", (string)null);
+                });
+
             modelBuilder.Entity("Sigma.Portal.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")

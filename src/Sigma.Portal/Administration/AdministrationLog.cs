@@ -17,4 +17,7 @@ internal static partial class AdministrationLog
 
     [LoggerMessage(4006, LogLevel.Information, "CSV import {ImportId} by administrator {AdministratorId}: {Created} created, {Existing} already existed")]
     public static partial void Imported(ILogger logger, Guid importId, Guid administratorId, int created, int existing);
+
+    [LoggerMessage(4007, LogLevel.Warning, "This instance could not report itself for the Status page; it tries again in 30 seconds")]
+    public static partial void InstanceReportFailed(ILogger logger, Exception exception);
 }

@@ -4,6 +4,8 @@ using Sigma.Portal.Accounts.SignIn;
 using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Import;
 using Sigma.Portal.Administration.Mail;
+using Sigma.Portal.Administration.Status;
+using Sigma.Portal.Email;
 
 namespace Sigma.Portal.Administration;
 
@@ -20,6 +22,10 @@ internal static class AdministrationModule
         builder.Services.AddSingleton<IAuthorizationHandler, AdministratorPasskeyHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AdministratorPasskeyGate>();
         builder.Services.AddScoped<DeadLetters>();
+        builder.Services.AddScoped<StatusReader>();
+        builder.Services.AddScoped<SmtpCheck>();
+        builder.Services.AddSingleton<ThisInstance>();
+        builder.Services.AddHostedService<InstanceHeartbeat>();
         builder.Services.AddScoped<AccountDirectory>();
         builder.Services.AddScoped<AccountDetailsReader>();
         builder.Services.AddScoped<AccountDeactivation>();

@@ -30,6 +30,9 @@ public sealed class MailKitSender(IOptions<SmtpOptions> options) : IAsyncDisposa
         }
     }
 
+    /// <summary>Connects (and signs in, when configured) without sending: whether the server would take mail now.</summary>
+    public async Task CheckAsync(CancellationToken ct) => await ConnectAsync(ct);
+
     public async ValueTask DisposeAsync()
     {
         if (_client is { } client)

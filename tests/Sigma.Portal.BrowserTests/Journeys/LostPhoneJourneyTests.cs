@@ -48,5 +48,12 @@ public sealed class LostPhoneJourneyTests(BrowserPortal portal) : IClassFixture<
             var events = await page.Locator("table.security-events").InnerTextAsync();
             Assert.Contains("Telefoon verloren", events, StringComparison.Ordinal);
         });
+        await admin.StepAsync("admin-status", async page =>
+        {
+            await page.GotoAsync("/Admin/Status");
+            Assert.Equal("Status", await admin.HeadingAsync());
+            Assert.Contains("Ingelogd", await page.Locator("table.status-signins").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("(deze)", await page.Locator("table.status-instances").InnerTextAsync(), StringComparison.Ordinal);
+        });
     }
 }

@@ -60,9 +60,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public SmtpSink? Smtp { get; set; }
 
     /// <summary>
-    /// Without the background dispatchers (the outbox's, the link requests' and the session-end job's), so a test that
-    /// runs <c>DispatchDueAsync</c>, <c>HandleDueAsync</c> or <c>RunOnceAsync</c> cycle by cycle sees only its own cycles.
-    /// The dispatchers themselves are the portal's.
+    /// Without the background dispatchers (the outbox's, the link requests' and the session-end job's) and the
+    /// instance's reports for the Status page, so a test that runs <c>DispatchDueAsync</c>, <c>HandleDueAsync</c> or
+    /// <c>RunOnceAsync</c> cycle by cycle sees only its own cycles (and its own SQL). The dispatchers are the portal's.
     /// </summary>
     public bool ManualDispatch { get; set; }
 
@@ -109,7 +109,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
             if (ManualDispatch)
             {
-                foreach (var background in new[] { typeof(Sigma.Portal.Email.OutboxDispatcherService), typeof(Sigma.Portal.Accounts.Links.LinkRequestDispatcherService), typeof(Sigma.Portal.SingleSignOn.Logout.SessionEndJobService) })
+                foreach (var background in new[] { typeof(Sigma.Portal.Email.OutboxDispatcherService), typeof(Sigma.Portal.Accounts.Links.LinkRequestDispatcherService), typeof(Sigma.Portal.SingleSignOn.Logout.SessionEndJobService), typeof(Sigma.Portal.Administration.Status.InstanceHeartbeat) })
                 {
                     services.Remove(services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType == background));
                 }

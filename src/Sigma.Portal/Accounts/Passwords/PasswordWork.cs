@@ -22,6 +22,7 @@ public sealed class PasswordWork : IDisposable
     private readonly Histogram<double> _wait;
     private readonly Counter<long> _refused;
     private int _admitted;
+    private long _refusedCount;
 
     public PasswordWork(IOptions<PasswordWorkOptions> options, IMeterFactory meters, ILogger<PasswordWork> logger)
     {
@@ -29,7 +30,7 @@ public sealed class PasswordWork : IDisposable
         ArgumentNullException.ThrowIfNull(meters);
         _logger = logger;
         var meter = meters.Create(PortalMeters.PasswordHash);
-        meter.CreateObservableGauge("sigma.portal.password_hash.waiting", () => _queue.Count, "{hash}", "Password hashes waiting for a hashing thread.");
+        meter.CreateObservableGauge("sigma.portal.password_hash.waiting", () => Waiting, "{hash}", "Password hashes waiting for a hashing thread.");
         _wait = meter.CreateHistogram(
             "sigma.portal.password_hash.wait",
             "s",
@@ -45,6 +46,12 @@ public sealed class PasswordWork : IDisposable
         }
     }
 
+    /// <summary>Hashes waiting for a hashing thread now.</summary>
+    public int Waiting => _queue.Count;
+
+    /// <summary>Sign-ins refused as busy since the start.</summary>
+    public long Refused => Interlocked.Read(ref _refusedCount);
+
     /// <summary>Runs <paramref name="hash"/> on a hashing thread; throws <see cref="PortalBusyException"/> when that cannot happen soon.</summary>
     public async Task<T> RunAsync<T>(Func<T> hash, CancellationToken ct)
     {
@@ -53,7 +60,7 @@ public sealed class PasswordWork : IDisposable
         {
             Interlocked.Decrement(ref _admitted);
             AccountsLog.PasswordWorkFull(_logger);
-            Refused("full");
+            Refuse("full");
             throw new PortalBusyException();
         }
 
@@ -73,7 +80,7 @@ public sealed class PasswordWork : IDisposable
             }
 
             AccountsLog.PasswordWorkFull(_logger);
-            Refused("waited_too_long");
+            Refuse("waited_too_long");
             throw new PortalBusyException("Waited too long for a password hash.", e);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
@@ -94,7 +101,11 @@ public sealed class PasswordWork : IDisposable
         _queue.Dispose();
     }
 
-    private void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("sigma.reason", reason));
+    private void Refuse(string reason)
+    {
+        Interlocked.Increment(ref _refusedCount);
+        _refused.Add(1, new KeyValuePair<string, object?>("sigma.reason", reason));
+    }
 
     private void Work()
     {

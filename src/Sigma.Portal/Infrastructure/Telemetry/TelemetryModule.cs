@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -36,7 +35,7 @@ internal static class TelemetryModule
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 "sigma-portal",
-                serviceVersion: typeof(TelemetryModule).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+                serviceVersion: PortalVersion.Current,
                 serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
             {
