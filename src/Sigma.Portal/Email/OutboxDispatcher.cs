@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using MimeKit;
 using Sigma.Portal.Data.Email;
@@ -86,12 +87,15 @@ public sealed class OutboxDispatcher(
                 continue;
             }
 
+            using var span = PortalActivitySources.Email.StartActivity("smtp send", ActivityKind.Client);
+            span?.SetTag("sigma.email.id", message.Id).SetTag("sigma.email.kind", message.Kind).SetTag("server.address", smtpOptions.Value.Host);
             try
             {
                 await sender.SendAsync(ToMime(message), ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
+                span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
                 await RecordFailureAsync(db, message, claimToken, e, ct);
                 if (!sender.IsConnected)
                 {

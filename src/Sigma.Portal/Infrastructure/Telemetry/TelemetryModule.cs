@@ -8,9 +8,9 @@ namespace Sigma.Portal.Infrastructure.Telemetry;
 
 /// <summary>
 /// OpenTelemetry metrics (ASP.NET Core, HttpClient, the runtime and the portal's own meters, <see cref="PortalMeters"/>)
-/// offered to Prometheus and/or sent by OTLP, and traces (ASP.NET Core, HttpClient) sent by OTLP, each only when
-/// configured. Unconfigured, nothing is registered, so a portal without telemetry pays nothing for it. Logs go to the
-/// console as plain text or, by configuration, as JSON lines.
+/// offered to Prometheus and/or sent by OTLP, and traces (ASP.NET Core, HttpClient, EF Core, SMTP sends) sent by OTLP,
+/// each only when configured. Unconfigured, nothing is registered, so a portal without telemetry pays nothing for it.
+/// Logs go to the console as plain text or, by configuration, as JSON lines.
 /// </summary>
 internal static class TelemetryModule
 {
@@ -55,7 +55,12 @@ internal static class TelemetryModule
         {
             // Traces only where they can go: Prometheus takes metrics alone, and a trace of every request recorded for
             // nobody is work for nothing.
-            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()).UseOtlpExporter();
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                // SQL with its parameters as placeholders, never their values.
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource(PortalActivitySources.All)).UseOtlpExporter();
         }
 
         return builder;
