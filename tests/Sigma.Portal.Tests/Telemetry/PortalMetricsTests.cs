@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Sigma.Portal.Audit;
 using Sigma.Portal.Data;
 using Sigma.Portal.Data.Accounts;
+using Sigma.Portal.Data.Administration;
 using Sigma.Portal.Tests.Builders;
 using Sigma.Portal.Tests.Infrastructure;
 using Sigma.Portal.TwoFactor.Authenticators;
@@ -64,6 +66,34 @@ public sealed class PortalMetricsTests : IAsyncLifetime
             });
             Assert.Equal(commit ? 1 : 0, resets.GetMeasurementSnapshot().EvaluateAsCounter());
         }
+    }
+
+    [Fact]
+    public async Task SaveThatFails_InsideATransaction_ForgetsOnlyItsOwnEvents()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var account = await new AccountBuilder(_app).ActivatedAsync(ct);
+        using var resets = Collector("sigma.portal.twofactor", "sigma.portal.twofactor.resets");
+        var taken = Guid.NewGuid();
+
+        await _app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PortalDbContext>();
+            var audit = services.GetRequiredService<AuditTrail>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            audit.Record(AuditEventType.TwoFactorReset, account.Id, "saved");
+            db.PortalInstances.Add(Instance(taken));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            audit.Record(AuditEventType.TwoFactorReset, account.Id, "save fails");
+            db.PortalInstances.Add(Instance(taken));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(ct));
+            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+
+        Assert.Equal(1, resets.GetMeasurementSnapshot().EvaluateAsCounter());
     }
 
     [Theory]
@@ -136,6 +166,9 @@ public sealed class PortalMetricsTests : IAsyncLifetime
         Assert.True(result.Confirmed);
         return result;
     });
+
+    private PortalInstance Instance(Guid id) =>
+        new() { Id = id, MachineName = "test", Version = "0", StartedUtc = _app.Clock.GetUtcNow().UtcDateTime, LastSeenUtc = _app.Clock.GetUtcNow().UtcDateTime };
 
     private MetricCollector<long> Collector(string meter, string instrument) => Collector<long>(meter, instrument);
 

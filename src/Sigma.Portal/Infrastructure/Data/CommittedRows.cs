@@ -52,6 +52,7 @@ public sealed class CommittedRows<TEntity>
             if (added.Count > 0)
             {
                 var pending = _pending.GetOrCreateValue(context);
+                pending.SavingFrom = pending.Rows.Count;
                 pending.Rows.AddRange(added);
                 pending.Saving = true;
             }
@@ -96,6 +97,17 @@ public sealed class CommittedRows<TEntity>
         }
     }
 
+    // A failed save leaves its rows tracked as added, for the next save to find again: only this save's are forgotten.
+    // Earlier saves' rows in the same transaction wait for its commit or rollback.
+    private void SaveFailed(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.Saving)
+        {
+            pending.Rows.RemoveRange(pending.SavingFrom, pending.Rows.Count - pending.SavingFrom);
+            pending.Saving = false;
+        }
+    }
+
     private void Discard(DbContext? context)
     {
         if (context is not null)
@@ -109,6 +121,9 @@ public sealed class CommittedRows<TEntity>
         public List<TEntity> Rows { get; } = [];
 
         public bool Saving { get; set; }
+
+        /// <summary>Where the rows of the save under way begin.</summary>
+        public int SavingFrom { get; set; }
     }
 
     private sealed class SaveChangesHook(CommittedRows<TEntity> owner) : SaveChangesInterceptor
@@ -137,11 +152,11 @@ public sealed class CommittedRows<TEntity>
             return result;
         }
 
-        public override void SaveChangesFailed(DbContextErrorEventData eventData) => owner.Discard(eventData.Context);
+        public override void SaveChangesFailed(DbContextErrorEventData eventData) => owner.SaveFailed(eventData.Context);
 
         public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
         {
-            owner.Discard(eventData.Context);
+            owner.SaveFailed(eventData.Context);
             return Task.CompletedTask;
         }
     }
