@@ -70,7 +70,7 @@ public sealed class PasskeySignInController(
         }
 
         var (ceremony, options) = await passkeys.BeginAsync(user, HttpContext, ct);
-        return Content($$"""{"ceremony":"{{ceremony}}","options":{{options}}}""", "application/json");
+        return CeremonyOptions.For(ceremony, options);
     }
 }
 

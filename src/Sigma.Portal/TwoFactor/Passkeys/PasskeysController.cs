@@ -43,7 +43,7 @@ public sealed class PasskeysController(
         }
 
         var (ceremony, options) = await registration.BeginAsync(user, HttpContext, ct);
-        return Content($$"""{"ceremony":"{{ceremony}}","options":{{options}}}""", "application/json");
+        return CeremonyOptions.For(ceremony, options);
     }
 
     [HttpPost("")]
