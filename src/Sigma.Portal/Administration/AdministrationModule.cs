@@ -5,7 +5,6 @@ using Sigma.Portal.Administration.Accounts;
 using Sigma.Portal.Administration.Import;
 using Sigma.Portal.Administration.Mail;
 using Sigma.Portal.Administration.Status;
-using Sigma.Portal.Email;
 
 namespace Sigma.Portal.Administration;
 
@@ -23,7 +22,6 @@ internal static class AdministrationModule
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AdministratorPasskeyGate>();
         builder.Services.AddScoped<DeadLetters>();
         builder.Services.AddScoped<StatusReader>();
-        builder.Services.AddScoped<SmtpCheck>();
         builder.Services.AddSingleton<ThisInstance>();
         builder.Services.AddHostedService<InstanceHeartbeat>();
         builder.Services.AddScoped<AccountDirectory>();

@@ -15,6 +15,7 @@ internal static class EmailModule
         services.AddCommittedRowsObserver<OutboxMessage, OutboxWakeUp>();
         services.AddCommittedRowsObserver<OutboxMessage, EmailMetrics>().AddPortalMeter<EmailMetrics>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<SmtpCheck>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<EmailRenderer>();
         services.AddScoped<DevMailbox>();
