@@ -36,7 +36,8 @@ internal static class TelemetryModule
             .ConfigureResource(resource => resource.AddService(
                 "sigma-portal",
                 serviceVersion: PortalVersion.Current,
-                serviceInstanceId: Environment.MachineName))
+                // Machine and process: two instances on one host are still two.
+                serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}"))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation().AddMeter(PortalMeters.All)
