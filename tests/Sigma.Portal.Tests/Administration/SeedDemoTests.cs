@@ -52,6 +52,20 @@ public sealed class SeedDemoTests(PortalFactory app) : IClassFixture<PortalFacto
         Assert.Equal("Welkom, Demo 000001", home.Text("h1"));
     }
 
+    [Fact]
+    public async Task SeedDemo_OnAServerWithoutALanguage_ReportsInDutch()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var output = Path.Combine(app.Folder, "c-locale.csv");
+
+        // C.UTF-8 is what a container or a bare server has; the portal's default language is Dutch, not resource names.
+        var result = await PortalProcess.RunCommandAsync(app, "seed-demo", ["--users", "2", "--out", output, "--i-know-this-is-not-production"], ct, locale: "C.UTF-8");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2 demo-accounts aangemaakt", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SeedDemo.", result.Output, StringComparison.Ordinal);
+    }
+
     private Task<int> DemoAccountsAsync(CancellationToken ct) => app.WithScopeAsync(services =>
         services.GetRequiredService<PortalDbContext>().Users.CountAsync(u => u.Email!.EndsWith("@demo.example"), ct));
 

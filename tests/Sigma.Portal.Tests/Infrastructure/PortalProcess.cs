@@ -32,16 +32,16 @@ public static class PortalProcess
 
     /// <summary>
     /// A command of the portal (<c>create-admin</c>, <c>seed-demo</c>) on the database and settings of a running test
-    /// portal, in Production and in Dutch, as an operator would run it on the server.
+    /// portal, in Production and in Dutch (or the locale given), as an operator would run it on the server.
     /// </summary>
-    public static Task<Result> RunCommandAsync(PortalFactory app, string command, IEnumerable<string> arguments, CancellationToken ct)
+    public static Task<Result> RunCommandAsync(PortalFactory app, string command, IEnumerable<string> arguments, CancellationToken ct, string locale = "nl_NL.UTF-8")
     {
         ArgumentNullException.ThrowIfNull(app);
         _ = app.Services; // the portal is up, so the database exists and the command shares it
         var environment = app.Settings.Where(s => s.Value is not null)
             .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["LANG"] = "nl_NL.UTF-8";
+        environment["LANG"] = locale;
         return RunAsync(environment, [command, .. arguments], ct);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Localisation;
 
@@ -18,7 +17,6 @@ public sealed class CreateAdminCommand(
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct)
     {
-        using var language = CultureScope.For(PortalCultures.Code(CultureInfo.CurrentUICulture));
         var email = CommandLine.Option(arguments, "--email");
         var name = CommandLine.Option(arguments, "--name");
         var preferred = CommandLine.Option(arguments, "--language") ?? "nl";

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Sigma.Portal.Localisation;
 
 namespace Sigma.Portal.SingleSignOn.Applications;
 
@@ -16,7 +14,6 @@ public sealed class RegisterAppCommand(IServiceScopeFactory scopes, IStringLocal
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct)
     {
-        using var language = CultureScope.For(PortalCultures.Code(CultureInfo.CurrentUICulture));
         var clientId = CommandLine.Option(arguments, "--client-id");
         var name = CommandLine.Option(arguments, "--name");
         if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(name)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Sigma.Portal.Localisation;
 
@@ -14,7 +13,6 @@ public sealed class RotateSigningKeyCommand(TokenKeys keys, IStringLocalizer<Sin
 
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken ct)
     {
-        using var language = CultureScope.For(PortalCultures.Code(CultureInfo.CurrentUICulture));
         if (await keys.RotateAsync(ct) is not { } keyId)
         {
             await Console.Error.WriteLineAsync(text["RotateKey.Certificates"]);
