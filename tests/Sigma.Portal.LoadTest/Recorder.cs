@@ -26,7 +26,7 @@ internal sealed class Recorder
         var statuses = recorders.SelectMany(r => r._statuses).GroupBy(s => s.Key).OrderBy(g => g.Key)
             .Select(g => FormattableString.Invariant($"{g.Key}:{g.Sum(s => s.Value)}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{label} count={all.Length} rate={all.Length / duration.TotalSeconds:F2} p50={Percentile(all, 0.50):F1} p95={Percentile(all, 0.95):F1} p99={Percentile(all, 0.99):F1} failures={recorders.Sum(r => r._failures)} statuses={string.Join(',', statuses)} server_cpu_ms_per_op={serverCpu.Seconds * 1000 / Math.Max(1, all.Length):F2} hashing_share={serverCpu.HashingShare:F3}");
+            $"{label} count={all.Length} rate={all.Length / duration.TotalSeconds:F2} p50={Percentile(all, 0.50):F1} p95={Percentile(all, 0.95):F1} p99={Percentile(all, 0.99):F1} failures={recorders.Sum(r => r._failures)} statuses={string.Join(',', statuses)} server_cpu_ms_per_op={serverCpu.Seconds * 1000 / Math.Max(1, all.Length):F3} server_cpu_s={serverCpu.Seconds:F2} hashing_share={serverCpu.HashingShare:F3}");
     }
 
     private static double Percentile(double[] sorted, double fraction) =>
