@@ -36,6 +36,9 @@ try
     var app = builder.Build();
     if (commandLine.Command is not null)
     {
+        // A command answers in the operator's language (LANG) when the portal has it, in Dutch otherwise: a bare
+        // server's C locale would print resource names.
+        using var language = CultureScope.For(PortalCultures.Code(System.Globalization.CultureInfo.CurrentUICulture));
         return await app.RunCommandAsync(commandLine);
     }
 

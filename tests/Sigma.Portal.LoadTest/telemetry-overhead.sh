@@ -84,7 +84,7 @@ load() { # PROCESS_INDEX ARGS...
         --certificate "$work/cert.pem" --users "$work/users.csv" --pid "${pids[$(($1 + 1))]}" --concurrency "$concurrency" "${@:2}"
 }
 
-# The tiered JIT keeps compiling for about a minute of load (the first windows read up to 2.5 times the steady cost,
+# The tiered JIT keeps compiling for about a minute of load (the first windows read 2.5-3 times the steady cost,
 # and more with telemetry, which brings more code): each process gets 50 s of login pages before anything counts.
 echo "Warming up ${#modes[@]} processes..."
 for _ in 1 2; do for i in "${!modes[@]}"; do load "$i" --scenario login-page --duration 25 --warmup 0 >/dev/null; done; done

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Sigma.Portal.Localisation;
-
 namespace Sigma.Portal.Infrastructure.Hosting;
 
 internal static class PortalCommands
@@ -16,9 +13,6 @@ internal static class PortalCommands
             return 2;
         }
 
-        // Every command answers in the operator's language (LANG) when the portal has it, and in Dutch otherwise: a bare
-        // server's C locale would print resource names.
-        using var language = CultureScope.For(PortalCultures.Code(CultureInfo.CurrentUICulture));
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         using var stopping = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
