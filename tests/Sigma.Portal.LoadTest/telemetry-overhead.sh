@@ -27,9 +27,9 @@ case "$scenario" in
 esac
 
 work=$(mktemp -d /tmp/sigma-telemetry.XXXXXX)
-pids=()
+collector_pid="" servers=()
 cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in $collector_pid "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     rm -rf "$work"
 }
@@ -62,7 +62,7 @@ class Collector(http.server.BaseHTTPRequestHandler):
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Collector).serve_forever()
 PY
 taskset -c 1 python3 "$work/collector.py" "$collector" "$work/exports" &
-pids+=($!)
+collector_pid=$!
 
 # Process i runs mode modes[i] on port base + 2i (and its Prometheus listener on the next port).
 modes=()
@@ -76,12 +76,12 @@ for i in "${!modes[@]}"; do
     esac
     (cd "$work/portal" && exec env Kestrel__Endpoints__Https__Url="https://127.0.0.1:$port" "${telemetry[@]}" taskset -c 0 dotnet Sigma.Portal.dll) \
         > "$work/server-$i.log" 2>&1 &
-    pids+=($!)
+    servers+=($!)
     for _ in $(seq 1 600); do [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/health")" = 200 ] && break; sleep 0.1; done
 done
 load() { # PROCESS_INDEX ARGS...
     taskset -c 1 dotnet "$work/loadtest/Sigma.Portal.LoadTest.dll" run --target portal --url "https://127.0.0.1:$((base + 2 * $1))" \
-        --certificate "$work/cert.pem" --users "$work/users.csv" --pid "${pids[$(($1 + 1))]}" --concurrency "$concurrency" "${@:2}"
+        --certificate "$work/cert.pem" --users "$work/users.csv" --pid "${servers[$1]}" --concurrency "$concurrency" "${@:2}"
 }
 
 # The tiered JIT keeps compiling for about a minute of load (the first windows read 2.5-3 times the steady cost,
