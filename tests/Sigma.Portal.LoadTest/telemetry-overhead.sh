@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# What telemetry costs the portal's server CPU per request (docs/performance.md, "Telemetry overhead"); about 25 minutes:
+# What telemetry costs the portal's server CPU per request (docs/performance.md, "Telemetry overhead"); about 25 minutes
+# for login pages, 50 for full logins:
 #   tests/Sigma.Portal.LoadTest/telemetry-overhead.sh [--scenario login-page|full-login] [--starts 2] [--windows 10]
 # Starts the published portal --starts times in each of three modes, all at once on the first core: off; metrics (the
 # Prometheus listener); metrics and traces (OTLP to a stand-in collector on 127.0.0.1, python3, that answers every
