@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What telemetry costs the portal's server CPU per request (docs/performance.md, "Telemetry overhead"); about 25 minutes
-# for login pages, 50 for full logins:
+# for login pages, 55 for full logins:
 #   tests/Sigma.Portal.LoadTest/telemetry-overhead.sh [--scenario login-page|full-login] [--starts 2] [--windows 10]
 # Starts the published portal --starts times in each of three modes, all at once on the first core: off; metrics (the
 # Prometheus listener); metrics and traces (OTLP to a stand-in collector on 127.0.0.1, python3, that answers every
@@ -85,9 +85,9 @@ load() { # PROCESS_INDEX ARGS...
         --certificate "$work/cert.pem" --users "$work/users.csv" --pid "${servers[$1]}" --concurrency "$concurrency" "${@:2}"
 }
 
-# The tiered JIT keeps compiling for 70-90 s of load on one core (dotnet-counters' dotnet.jit.compilation.time: up to
-# a quarter of the CPU at 60-80 s, longer with traces, which bring more code), and a window inside that measures the
-# JIT: each process gets 150 s of the measured scenario before anything counts.
+# The tiered JIT keeps compiling for 70-90 s of load on one core (dotnet-counters' dotnet.jit.compilation.time: a
+# quarter to a third of the CPU in some 10-s intervals near a minute in, later with traces, which bring more code), and
+# a window inside that measures the JIT: each process gets 150 s of the measured scenario before anything counts.
 echo "Warming up ${#modes[@]} processes..."
 for _ in 1 2 3 4 5 6; do for i in "${!modes[@]}"; do load "$i" --scenario "$scenario" --duration 25 --warmup 0 >/dev/null; done; done
 
